@@ -630,7 +630,6 @@ final class Inbox {
     }
   }
 
-  /** {@code conversation} as this user names it, as {@link Session#label} does. */
   /** {@code e}, naming the key of {@code sender} it could not write and what waits for it. */
   private static CommandException.FileAccess keyNotWritten(
       CommandException.FileAccess e, String sender, String waiting) {
@@ -638,6 +637,7 @@ final class Inbox {
         e.getMessage() + " (the key of " + sender + waiting + ")", e);
   }
 
+  /** {@code conversation} as this user names it, as {@link Session#label} does. */
   private String label(String conversation) {
     return ConversationLabel.of(conversation, me.get().userId(), keys.contacts()::spelling);
   }

@@ -9,6 +9,7 @@ import chat.server.internal.storage.NativeLibraryFolder;
 import chat.server.internal.storage.RelayBackup;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -66,6 +67,9 @@ public final class BackupCommand implements Callable<Integer> {
       copied = RelayBackup.take(dataDir, target);
     } catch (RelayBackup.Refused | IOException | SQLException e) {
       err.println("chat-server backup: " + Printable.text(reason(e)));
+      return 1;
+    } catch (UncheckedIOException e) {
+      err.println("chat-server backup: " + Printable.text(reason(e.getCause())));
       return 1;
     } finally {
       storage.setLevel(level);
