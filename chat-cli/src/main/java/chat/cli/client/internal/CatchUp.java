@@ -134,10 +134,10 @@ final class CatchUp {
    */
   private long restorePoint(String conversation, long from) {
     Map<Long, String> accepted = session.state.acceptedIn(conversation);
-    if (accepted.isEmpty()) {
+    long oldestAccepted = accepted.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
+    if (accepted.isEmpty() || oldestAccepted > from) {
       return from; // nothing to compare: at least the numbers above the relay's newest are new
     }
-    long oldestAccepted = accepted.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
     long before = from + 1;
     int read = 0;
     while (read < MAX_REWIND && before > 1) {

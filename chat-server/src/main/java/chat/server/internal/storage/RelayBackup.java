@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -112,8 +113,8 @@ public final class RelayBackup {
   /** As {@link #take(Path, Path)}, running {@code afterCopy} before each copy is read back. */
   static Copied take(Path dataDir, Path target, AfterCopy afterCopy)
       throws Refused, IOException, SQLException {
-    Path from = dataDir.toAbsolutePath().normalize();
-    Path to = target.toAbsolutePath().normalize();
+    Path from = dataDir.toRealPath();
+    Path to = real(target);
     if (to.startsWith(from) || from.startsWith(to)) {
       throw new Refused(
           "the backup folder "
@@ -123,16 +124,17 @@ public final class RelayBackup {
               + " lie one inside the other; give a folder outside the data directory");
     }
     requireSource(dataDir);
-    boolean made = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-    if (!made) {
+    // the first folder on the way that this makes, removed again on failure with those inside it
+    Path made = firstMissing(target.toAbsolutePath().normalize());
+    if (made == null) {
       requireEmptyFolder(target);
     }
     try {
       FilePermissions.ownerOnlyDirectory(target);
       for (int attempt = 1; ; attempt++) {
-        long[] copied = copy(dataDir, target);
-        afterCopy.copied(attempt, target);
         try {
+          long[] copied = copy(dataDir, target);
+          afterCopy.copied(attempt, target);
           long messages = readBack(target);
           SegmentFiles.sync(target.resolve(EnvelopeLog.DIRECTORY));
           SegmentFiles.sync(target);
@@ -153,14 +155,39 @@ public final class RelayBackup {
     } catch (Refused | IOException | SQLException | RuntimeException e) {
       try {
         empty(target);
-        if (made) {
-          Files.deleteIfExists(target);
+        for (Path folder = target.toAbsolutePath().normalize();
+            made != null && folder != null && folder.startsWith(made);
+            folder = folder.getParent()) {
+          Files.deleteIfExists(folder);
         }
       } catch (IOException cleaning) {
         e.addSuppressed(cleaning);
       }
       throw e;
     }
+  }
+
+  /** {@code path} with its symbolic links resolved as far as it exists. */
+  private static Path real(Path path) throws IOException {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path existing = absolute;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    return existing == null
+        ? absolute
+        : existing.toRealPath().resolve(existing.relativize(absolute));
+  }
+
+  /** The first folder of {@code absolute}'s path that does not exist; null if it exists. */
+  private static Path firstMissing(Path absolute) {
+    Path missing = null;
+    for (Path folder = absolute;
+        folder != null && !Files.exists(folder, LinkOption.NOFOLLOW_LINKS);
+        folder = folder.getParent()) {
+      missing = folder;
+    }
+    return missing;
   }
 
   private static void requireSource(Path dataDir) throws Refused {
@@ -177,6 +204,9 @@ public final class RelayBackup {
   }
 
   private static void requireEmptyFolder(Path target) throws Refused, IOException {
+    if (Files.isSymbolicLink(target)) {
+      throw new Refused(target + " is a symbolic link; give the folder it leads to");
+    }
     if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
       throw new Refused(target + " is not a folder; give a new or empty folder");
     }
@@ -193,7 +223,8 @@ public final class RelayBackup {
    *
    * @return the segments copied and the bytes written
    */
-  private static long[] copy(Path dataDir, Path target) throws Refused, IOException, SQLException {
+  private static long[] copy(Path dataDir, Path target)
+      throws Refused, Unverified, IOException, SQLException {
     Path database = FilePermissions.ownerOnlyFile(target.resolve(Database.FILE_NAME));
     try (Connection relay = Database.openReadOnly(dataDir);
         PreparedStatement vacuum = relay.prepareStatement("VACUUM INTO ?")) {
@@ -214,8 +245,9 @@ public final class RelayBackup {
     long bytes = Files.size(database);
     for (String name : KEYS) {
       Path file = dataDir.resolve(name);
-      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        bytes += copyFile(file, target.resolve(name));
+      // Followed as the relay follows it (a TLS pair or keyset linked from elsewhere).
+      if (Files.isRegularFile(file)) {
+        bytes += copyFile(file, target.resolve(name), true);
       }
     }
     Path log = dataDir.resolve(EnvelopeLog.DIRECTORY);
@@ -223,7 +255,12 @@ public final class RelayBackup {
     if (Files.isDirectory(log, LinkOption.NOFOLLOW_LINKS)) {
       Path copies = FilePermissions.ownerOnlyDirectory(target.resolve(EnvelopeLog.DIRECTORY));
       for (Path segment : segments(log)) {
-        bytes += copyFile(segment, copies.resolve(segment.getFileName()));
+        try {
+          bytes += copyFile(segment, copies.resolve(segment.getFileName()), false);
+        } catch (NoSuchFileException e) {
+          // the relay deleted it since it was listed (compacted, or its messages deleted)
+          throw new Unverified(segment.getFileName() + " was removed by the relay while copying");
+        }
         segments++;
       }
     }
@@ -266,10 +303,12 @@ public final class RelayBackup {
   }
 
   /** Copies {@code from} to the new file {@code to}, owner-only and synced; returns its bytes. */
-  private static long copyFile(Path from, Path to) throws IOException {
+  private static long copyFile(Path from, Path to, boolean follow) throws IOException {
     FilePermissions.ownerOnlyFile(to);
     try (FileChannel in =
-            FileChannel.open(from, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            follow
+                ? FileChannel.open(from, StandardOpenOption.READ)
+                : FileChannel.open(from, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         FileChannel out = FileChannel.open(to, StandardOpenOption.WRITE)) {
       long size = in.size(); // a segment the relay appends to: as far as it is now
       long position = 0;
@@ -293,12 +332,19 @@ public final class RelayBackup {
    * @throws Unverified naming the first message that does not open, or why the copy does not open
    */
   private static long readBack(Path target) throws Unverified, IOException, SQLException {
+    if (!Files.isRegularFile(target.resolve(AtRestKeys.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
+      // never a new keyset: the copy's messages would not open, or a copy without any would keep it
+      throw new IOException(AtRestKeys.FILE_NAME + " was not copied into " + target);
+    }
     AtRestCipher cipher = AtRestKeys.loadOrCreate(target);
     Database copy;
     try {
       copy = Database.open(target);
-    } catch (SQLException | UncheckedIOException e) {
-      throw new Unverified("the copy does not open: " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      // a segment the copy's relay.db names is missing or short: deleted or moved meanwhile
+      throw new Unverified("the copy does not open: " + e.getCause().getMessage());
+    } catch (SQLException e) {
+      throw new IOException("cannot open the copy in " + target + ": " + e.getMessage(), e);
     }
     try (copy) {
       MessageRepository messages = new MessageRepository(copy.envelopes());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.crypto.Bytes;
+import chat.server.Main;
 import chat.server.internal.relay.MessageStore.Row;
 import chat.server.internal.relay.MessageStore.Stored;
 import java.nio.file.Files;
@@ -247,5 +248,90 @@ class RelayBackupTest {
                 + Migrations.latestVersion()
                 + "; back it up with the chat-server of the relay that runs on it");
     assertThat(target()).doesNotExist();
+  }
+
+  @Test
+  void take_ofKeysLinkedFromElsewhere_copiesWhatTheRelayReads() throws Exception {
+    Map<Long, Bytes> sent = stored(3);
+    Path secrets = Files.createDirectories(root.resolve("secrets"));
+    for (String name : List.of(AtRestKeys.FILE_NAME, "tls.crt", "tls.key")) {
+      Path file = dataDir().resolve(name);
+      if (!Files.exists(file)) {
+        Files.writeString(file, "pem of " + name);
+      }
+      Files.move(file, secrets.resolve(name));
+      Files.createSymbolicLink(file, secrets.resolve(name)); // as the relay follows them
+    }
+
+    RelayBackup.Copied copied = RelayBackup.take(dataDir(), target());
+
+    assertThat(copied.messages()).isEqualTo(3);
+    for (String name : List.of(AtRestKeys.FILE_NAME, "tls.crt", "tls.key")) {
+      assertThat(target().resolve(name)).as(name).isRegularFile();
+      assertThat(Files.readAllBytes(target().resolve(name)))
+          .isEqualTo(Files.readAllBytes(secrets.resolve(name)));
+    }
+    assertThat(envelopesIn(target())).isEqualTo(sent);
+  }
+
+  /** The command writes nothing beside the relay's writer, whose transactions it would fail. */
+  @Test
+  void backups_besideAStoreThatKeepsWriting_failNoneOfItsWrites() throws Exception {
+    AtomicBoolean backingUp = new AtomicBoolean(true);
+    AtomicInteger failed = new AtomicInteger();
+    ExecutorService sender = Executors.newSingleThreadExecutor();
+    try (TestStorage storage = TestStorage.open(dataDir())) {
+      SqliteMessageStore store = storage.messageStore();
+      store.append("#room", List.of(), random(16), random(500)).join();
+      Future<Integer> meanwhile =
+          sender.submit(
+              () -> {
+                int sent = 0;
+                while (backingUp.get()) {
+                  try {
+                    store.append("#room", List.of(), random(16), random(500)).join();
+                  } catch (RuntimeException e) {
+                    failed.incrementAndGet();
+                  }
+                  sent++;
+                }
+                return sent;
+              });
+      for (int i = 0; i < 6; i++) {
+        String[] args = {
+          "backup", "--data-dir", dataDir().toString(), root.resolve("b" + i).toString()
+        };
+        assertThat(Main.run(args, Map.of())).isZero();
+      }
+      backingUp.set(false);
+      assertThat(meanwhile.get()).isPositive();
+    } finally {
+      sender.shutdownNow();
+    }
+    assertThat(failed).as("the relay's writes refused while backups were taken").hasValue(0);
+  }
+
+  @Test
+  void take_intoTheDataDirectoryThroughALink_isRefused() throws Exception {
+    stored(1);
+    Path link = Files.createSymbolicLink(root.resolve("link"), dataDir());
+
+    assertThatThrownBy(() -> RelayBackup.take(dataDir(), link.resolve("inside")))
+        .isInstanceOf(RelayBackup.Refused.class)
+        .hasMessageContaining("lie one inside the other");
+    assertThat(dataDir().resolve("inside")).doesNotExist();
+  }
+
+  @Test
+  void take_thatFails_removesTheFoldersItMade() throws Exception {
+    stored(1);
+    try (Connection c = Database.openForChange(dataDir());
+        Statement s = c.createStatement()) {
+      s.execute("UPDATE schema_version SET version = version + 1");
+    }
+
+    assertThatThrownBy(() -> RelayBackup.take(dataDir(), root.resolve("new/deeper/backup")))
+        .isInstanceOf(RelayBackup.Refused.class);
+    assertThat(root.resolve("new")).doesNotExist();
   }
 }
