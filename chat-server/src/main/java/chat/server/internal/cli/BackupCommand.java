@@ -3,6 +3,7 @@ package chat.server.internal.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import chat.server.internal.audit.AuditType;
 import chat.server.internal.storage.DataDirectory;
 import chat.server.internal.storage.NativeLibraryFolder;
 import chat.server.internal.storage.RelayBackup;
@@ -91,6 +92,18 @@ public final class BackupCommand implements Callable<Integer> {
               + " is the one kept.");
     }
     out.flush();
+    try {
+      OperatorAudit.record(
+          dataDir,
+          "backup taken ("
+              + copied.messages()
+              + " messages) by OS user "
+              + OperatorAudit.operator());
+    } catch (DatabaseReader.Unreadable e) {
+      err.println(
+          "chat-server backup: the backup could not be recorded in the audit log: "
+              + Printable.text(String.valueOf(e.getMessage())));
+    }
     return 0;
   }
 

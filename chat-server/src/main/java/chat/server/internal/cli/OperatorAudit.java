@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * What an operator's command writes to the relay's audit log: an {@link AuditType#ADMIN} event that
- * names the OS user who ran it ({@code keys rotate}, {@code users set-limit}, {@code users
- * suspend}, {@code users unsuspend}).
+ * names the OS user who ran it ({@code keys rotate}, {@code backup}, {@code users set-limit},
+ * {@code users suspend}, {@code users unsuspend}).
  */
 final class OperatorAudit {
   private OperatorAudit() {}

@@ -4,6 +4,7 @@ import chat.protocol.ErrorCode;
 import chat.server.internal.relay.RelayException;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,6 +51,10 @@ public final class WriteQueue implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WriteQueue.class);
   private static final int MAX_BATCH = 256;
+
+  /** A write that changes nothing: SQLite takes the write lock for it all the same. */
+  private static final String TAKE_WRITE_LOCK =
+      "UPDATE schema_version SET version = version WHERE 0";
 
   /** While writes keep coming, a step of housekeeping runs after a batch at most this often. */
   private static final long BUSY_HOUSEKEEPING_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -199,6 +204,7 @@ public final class WriteQueue implements AutoCloseable {
     long changesBefore = outage.ongoing() ? totalChanges(connection) : -1;
     try {
       connection.setAutoCommit(false);
+      takeWriteLock(connection);
       runWrites(connection, envelopes, batch);
       // The envelopes first: a committed row's envelope must already be on disk.
       envelopes.force();
@@ -244,6 +250,24 @@ public final class WriteQueue implements AutoCloseable {
   }
 
   /**
+   * Takes {@code relay.db}'s write lock as the transaction's first statement, so that a batch's
+   * reads and writes all run under it. A transaction that reads first and writes later fails at
+   * once ({@code SQLITE_BUSY}, which the busy timeout does not wait out) if another connection
+   * committed between its first read and its first write: an operator's command writing beside the
+   * relay ({@code users set-limit}, {@code users suspend}, {@code keys rotate}) failed every send
+   * of the batch it fell into. As the first statement, the lock is waited for as any write waits. A
+   * database that takes no write (a read-only disk) refuses it, and the batch goes on as before:
+   * its reads run, its writes are refused with the reason.
+   */
+  private static void takeWriteLock(Connection connection) {
+    try (PreparedStatement lock = connection.prepareStatement(TAKE_WRITE_LOCK)) {
+      lock.executeUpdate();
+    } catch (SQLException readOnly) {
+      // the batch's own writes say why
+    }
+  }
+
+  /**
    * How many rows the writer's connection has changed since it opened (SQLite's {@code
    * total_changes()}); -1 if that cannot be read, which then tells of no change.
    */
@@ -276,6 +300,7 @@ public final class WriteQueue implements AutoCloseable {
             envelopes.resetTo(before);
             rollbacks.incrementAndGet();
             connection.rollback(); // and begins a new transaction: the next write is first
+            takeWriteLock(connection);
           } else if (Transactions.open(statement)) {
             first = false;
           } else {

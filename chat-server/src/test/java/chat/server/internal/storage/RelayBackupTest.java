@@ -274,7 +274,10 @@ class RelayBackupTest {
     assertThat(envelopesIn(target())).isEqualTo(sent);
   }
 
-  /** The command writes nothing beside the relay's writer, whose transactions it would fail. */
+  /**
+   * The command's one write, its audit event, fails none of the writes of a store beside it (the
+   * writer holds the write lock from each batch's start: {@link WriteQueue}).
+   */
   @Test
   void backups_besideAStoreThatKeepsWriting_failNoneOfItsWrites() throws Exception {
     AtomicBoolean backingUp = new AtomicBoolean(true);

@@ -8,6 +8,7 @@ import chat.server.internal.relay.RelayException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +112,44 @@ class WriteQueueTest {
         .isInstanceOf(RelayException.class)
         .satisfies(
             e -> assertThat(((RelayException) e).code()).isEqualTo(ErrorCode.DUPLICATE_MESSAGE));
+  }
+
+  /**
+   * Another connection's short writes ({@code users set-limit} and the like, run beside the relay)
+   * fail none of the writer's batches, whose writes read before they write: the writer holds the
+   * write lock from each batch's start, and waits for theirs.
+   */
+  @Test
+  void writesThatReadFirst_besideAnotherConnectionsWrites_noneFails() throws Exception {
+    storage.execute("CREATE TABLE other (x INTEGER NOT NULL)");
+    List<CompletableFuture<Long>> sent = new ArrayList<>();
+    try (Connection operator = Database.openForChange(dataDir);
+        Statement s = operator.createStatement()) {
+      for (int i = 0; i < 200; i++) {
+        sent.add(
+            writes.submit(
+                c -> {
+                  long before;
+                  try (Statement read = c.createStatement();
+                      ResultSet r = read.executeQuery("SELECT count(*) FROM t")) {
+                    before = r.getLong(1);
+                  }
+                  LockSupport.parkNanos(200_000); // the other connection may commit meanwhile
+                  try (PreparedStatement insert =
+                      c.prepareStatement("INSERT INTO t (x) VALUES (?)")) {
+                    insert.setString(1, "after " + before);
+                    insert.executeUpdate();
+                  }
+                  return before;
+                }));
+        s.execute("BEGIN IMMEDIATE");
+        s.execute("INSERT INTO other (x) VALUES (" + i + ")");
+        s.execute("COMMIT");
+      }
+    }
+    for (CompletableFuture<Long> write : sent) {
+      assertThat(write).succeedsWithin(20, TimeUnit.SECONDS);
+    }
   }
 
   @Test
