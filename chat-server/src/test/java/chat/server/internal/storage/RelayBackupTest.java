@@ -63,6 +63,14 @@ class RelayBackupTest {
     return envelopes;
   }
 
+  /** Makes the data directory's relay.db one of a newer schema than this build's. */
+  private void newerSchema() throws Exception {
+    try (Connection c = Database.openForChange(dataDir());
+        Statement s = c.createStatement()) {
+      s.execute("UPDATE schema_version SET version = version + 1");
+    }
+  }
+
   /** The envelopes of #room in the relay data directory {@code dir}, by number; deleted aside. */
   private static Map<Long, Bytes> envelopesIn(Path dir) throws Exception {
     Map<Long, Bytes> out = new ConcurrentHashMap<>();
@@ -233,10 +241,7 @@ class RelayBackupTest {
   @Test
   void take_ofADatabaseOfAnotherSchemaVersion_isRefused_andLeavesNothing() throws Exception {
     stored(1);
-    try (Connection c = Database.openForChange(dataDir());
-        Statement s = c.createStatement()) {
-      s.execute("UPDATE schema_version SET version = version + 1");
-    }
+    newerSchema();
 
     assertThatThrownBy(() -> RelayBackup.take(dataDir(), target()))
         .isInstanceOf(RelayBackup.Refused.class)
@@ -328,10 +333,7 @@ class RelayBackupTest {
   @Test
   void take_thatFails_removesTheFoldersItMade() throws Exception {
     stored(1);
-    try (Connection c = Database.openForChange(dataDir());
-        Statement s = c.createStatement()) {
-      s.execute("UPDATE schema_version SET version = version + 1");
-    }
+    newerSchema();
 
     assertThatThrownBy(() -> RelayBackup.take(dataDir(), root.resolve("new/deeper/backup")))
         .isInstanceOf(RelayBackup.Refused.class);
