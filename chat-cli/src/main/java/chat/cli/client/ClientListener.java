@@ -43,6 +43,14 @@ public interface ClientListener {
   default void onNotice(String conversation, String text) {}
 
   /**
+   * The relay was restored from a backup: the messages of {@code conversation} numbered after
+   * {@code seq} that were shown are gone from it, and new messages come under those numbers (a
+   * notice says so). A front end that places messages by their number places those that come from
+   * now on after everything it shows.
+   */
+  default void onHistoryWentBack(String conversation, long seq) {}
+
+  /**
    * A notice that advises a command (a contact's key changed, a recipient set differs, keys were
    * replaced elsewhere). By default the notice {@link Advice#notice} words, which names no command:
    * a front end overrides it to name the command in its own words.

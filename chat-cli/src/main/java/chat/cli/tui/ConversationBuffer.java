@@ -36,6 +36,10 @@ final class ConversationBuffer {
   private final Set<String> deletedIds = new LinkedHashSet<>();
 
   private final int maxEntries;
+
+  /** The first slot a message may be placed before ({@link #placeBelowAll}). */
+  private int floor;
+
   private int scrollLines;
 
   /**
@@ -178,13 +182,22 @@ final class ConversationBuffer {
     return add(offer, new PaneEntry.Offer(offer, false, false, marks(offer)));
   }
 
+  /**
+   * Places what is added from now on below every entry shown now: the relay went back to a backup,
+   * and gives the numbers of messages shown here to new ones, which would otherwise be placed among
+   * the old.
+   */
+  void placeBelowAll() {
+    floor = slots.size();
+  }
+
   private boolean add(Posted posted, PaneEntry entry) {
     if (!messageIds.add(posted.messageId())) {
       return false;
     }
     long stored = posted.storedAtMillis() > 0 ? posted.storedAtMillis() : posted.sentAtMillis();
     int at = slots.size();
-    for (int i = slots.size() - 1; i >= 0; i--) {
+    for (int i = slots.size() - 1; i >= floor; i--) {
       PaneEntry here = slots.get(i).entry;
       Optional<Posted> earlier = PaneEntry.placed(here);
       if (earlier.isPresent()) {
@@ -345,6 +358,7 @@ final class ConversationBuffer {
   private void trim() {
     while (slots.size() > maxEntries) {
       Slot removed = slots.remove(0);
+      floor = Math.max(0, floor - 1);
       arrivedBelow.remove(removed);
       PaneEntry.placed(removed.entry).ifPresent(dropped -> messageIds.remove(dropped.messageId()));
       if (removed.entry instanceof PaneEntry.Message gone) {
@@ -355,6 +369,7 @@ final class ConversationBuffer {
 
   /** Empties the pane (messages shown again later are added again). */
   void clear() {
+    floor = 0;
     slots.clear();
     messageIds.clear();
     scrollLines = 0;

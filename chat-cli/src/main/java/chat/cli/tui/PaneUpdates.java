@@ -160,6 +160,11 @@ final class PaneUpdates {
     model.forget(conversation);
   }
 
+  /** The relay went back to a backup: {@code conversation}'s next messages go below all shown. */
+  void historyWentBack(String conversation) {
+    model.buffer(conversation).placeBelowAll();
+  }
+
   /**
    * A reconnect found this user out of {@code conversation}: its pane goes, as for a leave made
    * elsewhere, and a line where the person is looking says so.

@@ -218,4 +218,9 @@ final class TuiEvents implements CappedClientListener {
   public void onNotice(String conversation, String text) {
     post(() -> panes.note(conversation.isEmpty() ? null : conversation, NoteKind.NOTICE, text));
   }
+
+  @Override
+  public void onHistoryWentBack(String conversation, long seq) {
+    post(() -> panes.historyWentBack(conversation));
+  }
 }

@@ -20,6 +20,33 @@ class ConversationBufferTest {
     return out;
   }
 
+  /**
+   * After the relay went back to a backup, a message under a number already shown goes below
+   * everything shown, the notice included, not among the old messages of its number; those that
+   * follow it go after it, by their numbers.
+   */
+  @Test
+  void placeBelowAll_newMessagesUnderNumbersShown_goBelowEverything() {
+    ConversationBuffer buffer = new ConversationBuffer(4);
+    for (int seq = 1; seq <= 3; seq++) {
+      buffer.addMessage(Messages.at("#a", seq, "bob", "old " + seq, 1_000 + seq));
+    }
+    buffer.placeBelowAll();
+    buffer.addNote(new PaneEntry.Note(PaneEntry.NoteKind.NOTICE, "went back to #1", 2_000));
+
+    buffer.addMessage(
+        new ChatMessage("#a", 3, "%032x".formatted(33), "bob", 3_000, 3_000, "new 3", false));
+    buffer.addMessage(
+        new ChatMessage("#a", 2, "%032x".formatted(22), "bob", 2_500, 2_500, "new 2", false));
+
+    assertThat(texts(buffer)).containsExactly("old 3", "went back to #1", "new 2", "new 3");
+    buffer.addMessage(
+        new ChatMessage("#a", 4, "%032x".formatted(44), "bob", 4_000, 4_000, "new 4", false));
+    assertThat(texts(buffer))
+        .as("the oldest trimmed, the floor with them")
+        .containsExactly("went back to #1", "new 2", "new 3", "new 4");
+  }
+
   @Test
   void replaceNote_inItsPlaceAndAtItsTime_removeNote_takesItOut() {
     ConversationBuffer buffer = new ConversationBuffer();

@@ -113,6 +113,7 @@ final class CatchUp {
   private void wentBack(String conversation, long cursor, long newest) {
     long kept = restorePoint(conversation, Math.min(cursor, newest));
     session.state.rewind(conversation, kept);
+    listeners.historyWentBack(conversation, kept);
     listeners.notice(
         conversation,
         "the relay's copy of "

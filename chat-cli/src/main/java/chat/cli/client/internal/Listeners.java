@@ -144,6 +144,10 @@ final class Listeners {
     each(l -> l.onNotice(conversation, text));
   }
 
+  void historyWentBack(String conversation, long seq) {
+    each(l -> l.onHistoryWentBack(conversation, seq));
+  }
+
   void advice(Advice advice) {
     each(l -> l.onAdvice(advice));
   }
