@@ -38,6 +38,18 @@ class RelayBackupEndToEndTest {
   @TempDir Path homes;
   @TempDir Path backups;
 
+  /** {@code chat-server backup} of the relay's data directory into {@code copy}: its exit code. */
+  private int backup(Path copy) {
+    return Main.run(
+        new String[] {"backup", "--data-dir", dataDir.toString(), copy.toString()}, Map.of());
+  }
+
+  /** A relay started on {@code copy} at {@code port}, where the one backed up listened. */
+  private static Relay restored(Path copy, int port) throws Exception {
+    RelayConfig config = RelayConfig.builder("127.0.0.1", port, copy).bcryptCost(4).build();
+    return Relay.start(config, Clock.systemUTC(), new SecureRandom());
+  }
+
   @Test
   void backup_whileMessagesAreSent_restoresAsARelayWithTheSameSessionsAndHistory()
       throws Exception {
@@ -65,9 +77,7 @@ class RelayBackupEndToEndTest {
                 return sent;
               });
 
-      int code =
-          Main.run(
-              new String[] {"backup", "--data-dir", dataDir.toString(), copy.toString()}, Map.of());
+      int code = backup(copy);
 
       backingUp.set(false);
       assertThat(code).isZero();
@@ -81,8 +91,7 @@ class RelayBackupEndToEndTest {
       sender.shutdownNow();
     }
 
-    RelayConfig config = RelayConfig.builder("127.0.0.1", port, copy).bcryptCost(4).build();
-    try (Relay restored = Relay.start(config, Clock.systemUTC(), new SecureRandom());
+    try (Relay restored = restored(copy, port);
         RelayChatClient bob = Clients.oneShot(port, homes)) {
       assertThat(restored.port()).isEqualTo(port);
       bob.resume("bob", PASSPHRASE.clone()); // its session, and the relay's certificate as pinned
@@ -124,17 +133,12 @@ class RelayBackupEndToEndTest {
       bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
       alice.send("#lobby", "one");
       alice.send("#lobby", "two");
-      assertThat(
-              Main.run(
-                  new String[] {"backup", "--data-dir", dataDir.toString(), copy.toString()},
-                  Map.of()))
-          .isZero();
+      assertThat(backup(copy)).isZero();
       alice.send("#lobby", "three, lost with the restore");
       await().atMost(Duration.ofSeconds(10)).until(() -> seen.messages.size() == 3);
     }
 
-    RelayConfig config = RelayConfig.builder("127.0.0.1", port, copy).bcryptCost(4).build();
-    try (Relay restored = Relay.start(config, Clock.systemUTC(), new SecureRandom());
+    try (Relay restored = restored(copy, port);
         RelayChatClient alice = Clients.live(restored.port(), homes);
         RelayChatClient bob = Clients.live(port, homes)) {
       RecordingListener seen = new RecordingListener();

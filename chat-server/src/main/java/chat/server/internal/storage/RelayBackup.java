@@ -52,7 +52,7 @@ public final class RelayBackup {
   private static final int PAGE = 1024;
 
   /** The small files copied beside {@code relay.db}, where the data directory has them. */
-  private static final List<String> KEYS =
+  private static final List<String> SMALL_FILES =
       List.of(
           AtRestKeys.FILE_NAME,
           TlsMaterial.CERT_FILE,
@@ -243,7 +243,7 @@ public final class RelayBackup {
     }
     requireCurrentSchema(dataDir, database);
     long bytes = Files.size(database);
-    for (String name : KEYS) {
+    for (String name : SMALL_FILES) {
       Path file = dataDir.resolve(name);
       // Followed as the relay follows it (a TLS pair or keyset linked from elsewhere).
       if (Files.isRegularFile(file)) {
