@@ -2,8 +2,6 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.client.DeliveryNotice;
-import chat.crypto.MalformedDataException;
-import chat.crypto.RecipientEnvelope;
 import chat.protocol.ConversationState;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
@@ -151,7 +149,7 @@ final class CatchUp {
       for (int i = page.size() - 1; i >= 0; i--) {
         StoredMessage message = page.get(i);
         String id = accepted.get(message.seq());
-        if (id != null && !message.deleted() && id.equals(idOf(message))) {
+        if (id != null && !message.deleted() && id.equals(HeldBook.messageId(message))) {
           return message.seq();
         }
       }
@@ -165,15 +163,6 @@ final class CatchUp {
       }
     }
     return Math.max(0, before - 1);
-  }
-
-  /** The id of {@code message}'s envelope; empty if it does not parse. */
-  private static String idOf(StoredMessage message) {
-    try {
-      return RecipientEnvelope.parse(message.envelope().toByteArray()).header().messageIdHex();
-    } catch (MalformedDataException e) {
-      return "";
-    }
   }
 
   private void firstView(String conversation, long lastSeq) {
@@ -213,7 +202,7 @@ final class CatchUp {
    * past this device's cursor since ({@link #wentBack}).
    */
   private long syncFrom(String conversation, long since, boolean check) {
-    String read = check && since > 0 ? session.state.acceptedIn(conversation).get(since) : null;
+    String read = check && since > 0 ? session.state.acceptedAt(conversation, since) : null;
     long cursor = read == null ? since : since - 1;
     long expected = since + 1;
     boolean more = true;
@@ -227,7 +216,7 @@ final class CatchUp {
             break;
           }
           if (read != null && message.seq() == since) {
-            if (!message.deleted() && !read.equals(idOf(message))) {
+            if (!message.deleted() && !read.equals(HeldBook.messageId(message))) {
               wentBack(conversation, since, since);
               return session.state.cursor(conversation).orElse(since);
             }

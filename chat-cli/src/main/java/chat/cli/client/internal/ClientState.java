@@ -319,6 +319,20 @@ final class ClientState {
   }
 
   /**
+   * The id of the message this device accepted under {@code seq} in {@code conversation}, the last
+   * one if a relay gave the number twice (restored from a backup); null if it remembers none.
+   */
+  synchronized String acceptedAt(String conversation, long seq) {
+    String id = null;
+    for (Seen entry : seen.values()) {
+      if (entry.seq() == seq && entry.conversation().equals(conversation)) {
+        id = entry.id();
+      }
+    }
+    return id;
+  }
+
+  /**
    * The ids of the messages of {@code conversation} this device accepted and remembers, by number.
    */
   synchronized Map<Long, String> acceptedIn(String conversation) {

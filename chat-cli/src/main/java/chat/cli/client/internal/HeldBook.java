@@ -134,8 +134,8 @@ final class HeldBook {
         });
   }
 
-  /** The id a held envelope's header carries, or empty if it does not parse. */
-  private static String messageId(StoredMessage stored) {
+  /** The id a stored envelope's header carries, or empty if it does not parse. */
+  static String messageId(StoredMessage stored) {
     try {
       return RecipientEnvelope.parse(stored.envelope().toByteArray()).header().messageIdHex();
     } catch (MalformedDataException e) {

@@ -60,6 +60,8 @@ class ClientStateTest {
     state.accept("dd", "#lobby", 2); // the same number again, after a restore: the later one
 
     assertThat(state.acceptedIn("#lobby")).isEqualTo(Map.of(1L, "aa", 2L, "dd"));
+    assertThat(state.acceptedAt("#lobby", 2)).isEqualTo("dd");
+    assertThat(state.acceptedAt("#dev", 2)).isNull();
   }
 
   @Test

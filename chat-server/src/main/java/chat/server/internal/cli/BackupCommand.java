@@ -114,11 +114,8 @@ public final class BackupCommand implements Callable<Integer> {
 
   /** The one line an operator needs: the JDK names only the file for some failures. */
   private static String reason(Exception e) {
-    if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      return fs.getFile() + ": " + fs.getReason();
-    }
-    if (e instanceof FileSystemException fs) {
-      return "cannot use " + fs.getFile();
+    if (e instanceof FileSystemException fs && fs.getFile() != null) {
+      return fs.getFile() + ": " + DataDirectory.reason(fs);
     }
     if (e instanceof SQLException) {
       return "cannot read the database: " + e.getMessage();

@@ -358,7 +358,7 @@ public final class DataDirectory {
   }
 
   /** The operating system's reason in lower case, without the path it names. */
-  static String reason(IOException e) {
+  public static String reason(IOException e) {
     if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
