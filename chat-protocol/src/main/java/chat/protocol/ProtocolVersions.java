@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 14;
+  public static final int CURRENT = 15;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -110,9 +110,18 @@ public final class ProtocolVersions {
    */
   public static final int OWN_FRIENDS = 14;
 
+  /**
+   * The first version whose {@code login_ok} and {@code resume_ok} give, for each conversation, the
+   * id of the message the relay holds under its newest number ({@link ConversationState#lastId}),
+   * so that a client whose cursor is that number can tell a relay restored from a backup; it adds
+   * nothing else.
+   */
+  public static final int NEWEST_ID = 15;
+
   /** Every version this build speaks, newest first. */
   public static final List<Integer> SUPPORTED =
       List.of(
+          NEWEST_ID,
           OWN_FRIENDS,
           DELETE,
           MUTE,
@@ -131,8 +140,8 @@ public final class ProtocolVersions {
   private ProtocolVersions() {}
 
   /**
-   * The line both programs print for {@code --version}: {@code wire protocol 14, 13, 12, 11, 10, 9,
-   * 8, 7, 6, 5, 4, 3, 2, 1}.
+   * The line both programs print for {@code --version}: {@code wire protocol 15, 14, 13, 12, 11,
+   * 10, 9, 8, 7, 6, 5, 4, 3, 2, 1}.
    */
   public static String versionLine() {
     return "wire protocol "

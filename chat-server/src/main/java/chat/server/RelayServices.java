@@ -288,7 +288,8 @@ final class RelayServices {
         shared.fingerprints(),
         audit,
         passwords.check(),
-        logIds);
+        logIds,
+        config.maxFrameBytes());
   }
 
   /**

@@ -83,6 +83,24 @@ public record RoomLimits(int maxRoomsPerUser, int maxRoomMembers, int maxInvitat
     return (maxFrameBytes - LOGIN_REPLY_BYTES) / BYTES_PER_CONVERSATION;
   }
 
+  /**
+   * Bytes a conversation's {@code lastId} (wire version 15) adds to its entry: {@code ,"lastId":"}
+   * and 32 hex digits and a quote.
+   */
+  private static final int BYTES_PER_NEWEST_ID = 44;
+
+  /**
+   * How many of {@code conversations} entries of a {@code login_ok} or {@code resume_ok} may carry
+   * their {@code lastId} in a frame of {@code maxFrameBytes}, each entry counted at its longest:
+   * all of them up to 24,379 conversations in the default frame (4 MiB), up to 375 in the smallest
+   * (64 KiB), fewer past those (0 at {@link #conversationsFitting}).
+   */
+  public static int newestIdsFitting(int maxFrameBytes, int conversations) {
+    long room =
+        (long) maxFrameBytes - LOGIN_REPLY_BYTES - (long) conversations * BYTES_PER_CONVERSATION;
+    return (int) Math.max(0, Math.min(conversations, room / BYTES_PER_NEWEST_ID));
+  }
+
   /** The most members whose names a {@code join_ok} of {@code maxFrameBytes} can hold. */
   public static int membersFitting(int maxFrameBytes) {
     return maxFrameBytes / BYTES_PER_MEMBER;

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.crypto.Bytes;
 import chat.crypto.IdentityKeyPair;
+import chat.protocol.ConversationState;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
+import chat.protocol.FrameCodec;
 import chat.protocol.GroupCreateRequest;
 import chat.protocol.JoinReply;
 import chat.protocol.JoinRequest;
@@ -17,6 +19,7 @@ import chat.protocol.LeaveRequest;
 import chat.protocol.LoginReply;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.Reply;
+import chat.protocol.Secret;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
 import chat.server.internal.storage.ConversationRepository;
@@ -24,6 +27,7 @@ import chat.server.internal.storage.MemberRepository;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +106,42 @@ class ConversationLimitIntegrationTest {
   void conversationsFitting_theDocumentedNumbers() {
     assertThat(RoomLimits.conversationsFitting(64 * 1024)).isEqualTo(504);
     assertThat(RoomLimits.conversationsFitting(4 << 20)).isEqualTo(32_760);
+  }
+
+  @Test
+  void newestIdsFitting_theDocumentedNumbers() {
+    assertThat(RoomLimits.newestIdsFitting(64 * 1024, 375)).isEqualTo(375);
+    assertThat(RoomLimits.newestIdsFitting(64 * 1024, 376)).isLessThan(376);
+    assertThat(RoomLimits.newestIdsFitting(64 * 1024, 504)).isZero();
+    assertThat(RoomLimits.newestIdsFitting(4 << 20, 24_379)).isEqualTo(24_379);
+    assertThat(RoomLimits.newestIdsFitting(4 << 20, 24_380)).isLessThan(24_380);
+    assertThat(RoomLimits.newestIdsFitting(4 << 20, 32_761)).isZero();
+  }
+
+  /**
+   * A {@code login_ok} with the longest of every field, whose conversations carry as many {@code
+   * lastId}s as {@link RoomLimits#newestIdsFitting} allows, fits the frame: at that number of
+   * conversations and at every number past it up to the limit.
+   */
+  @Test
+  void loginReply_longestEntriesWithTheIdsThatFit_fitsTheFrame() {
+    FrameCodec codec = new FrameCodec(FRAME_BYTES);
+    String longest = "@" + "a".repeat(32) + "+" + "b".repeat(32);
+    ConversationState entry =
+        new ConversationState(longest, Long.MAX_VALUE, "0123456789abcdef".repeat(2));
+    for (int count : new int[] {375, 376, 450, LIMIT}) {
+      int withId = RoomLimits.newestIdsFitting(FRAME_BYTES, count);
+      List<ConversationState> states = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        states.add(i < withId ? entry : entry.withoutLastId());
+      }
+      LoginReply reply =
+          new LoginReply(
+              "r".repeat(64), "c".repeat(32), Secret.of("t".repeat(43)), Long.MAX_VALUE, states);
+      assertThat(codec.toJson(reply).length)
+          .as("%d conversations", count)
+          .isLessThanOrEqualTo(FRAME_BYTES);
+    }
   }
 
   @Test

@@ -14,6 +14,8 @@ import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.RecipientEnvelope;
 import chat.protocol.ConversationState;
+import chat.protocol.DeleteMessagesRequest;
+import chat.protocol.DeletedReply;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.FriendsReply;
@@ -32,6 +34,7 @@ import chat.protocol.LogoutRequest;
 import chat.protocol.MessageEvent;
 import chat.protocol.PingRequest;
 import chat.protocol.PongReply;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.RegisterRequest;
 import chat.protocol.Reply;
 import chat.protocol.ResumeReply;
@@ -318,6 +321,60 @@ class RelayIntegrationTest {
           .isEqualTo(ErrorCode.NOT_MEMBER);
       Envelope fromCarol = seal(carol, "@alice+bob", List.of(bob.bundle()), "x");
       assertThat(sendFails(c, "@alice+bob", fromCarol.encode())).isEqualTo(ErrorCode.NOT_MEMBER);
+    }
+  }
+
+  /**
+   * From wire version 15, login and resume name the id of the message stored under each
+   * conversation's newest number (none for an empty conversation or a deleted message); an older
+   * connection gets the numbers alone, since its decoder refuses a field it does not know.
+   */
+  @Test
+  void loginAndResume_nameTheNewestMessagesId_fromWireVersion15Only() throws Exception {
+    try (TestClient b = as(bob)) {
+      join(b, "#newest");
+      join(b, "#quiet");
+    }
+    SendReply last;
+    try (TestClient a = as(alice)) {
+      join(a, "#newest");
+      send(a, "#newest", seal(alice, "#newest", List.of(bob.bundle()), "one"));
+      last = send(a, "#newest", seal(alice, "#newest", List.of(bob.bundle()), "two"));
+    }
+    Secret token;
+    try (TestClient b = connect(relay, dataDir, ProtocolVersions.NEWEST_ID)) {
+      LoginReply reply = login(b, "bob");
+      token = reply.token();
+      assertThat(reply.conversations())
+          .contains(
+              new ConversationState("#newest", 2, last.messageId()),
+              new ConversationState("#quiet", 0));
+    }
+    String text = new String(token.chars());
+    try (TestClient b = connect(relay, dataDir, ProtocolVersions.NEWEST_ID)) {
+      ResumeReply resumed = b.ok(new ResumeRequest("r1", Secret.of(text)), ResumeReply.class);
+      assertThat(resumed.conversations())
+          .contains(new ConversationState("#newest", 2, last.messageId()));
+    }
+    try (TestClient older = connect(relay, dataDir, ProtocolVersions.OWN_FRIENDS)) {
+      List<ConversationState> listed = login(older, "bob").conversations();
+      assertThat(listed).contains(new ConversationState("#newest", 2));
+      assertThat(listed).extracting(ConversationState::lastId).containsOnlyNulls();
+    }
+    try (TestClient older = connect(relay, dataDir, ProtocolVersions.OWN_FRIENDS)) {
+      ResumeReply resumed = older.ok(new ResumeRequest("r2", Secret.of(text)), ResumeReply.class);
+      assertThat(resumed.conversations()).extracting(ConversationState::lastId).containsOnlyNulls();
+    }
+    try (TestClient a = connect(relay, dataDir, ProtocolVersions.NEWEST_ID)) {
+      login(a, "alice");
+      a.ok(
+          DeleteMessagesRequest.messages(a.nextId(), "#newest", List.of(last.messageId())),
+          DeletedReply.class);
+    }
+    try (TestClient b = connect(relay, dataDir, ProtocolVersions.NEWEST_ID)) {
+      assertThat(login(b, "bob").conversations())
+          .as("a deleted message's id is not given, as sync gives none")
+          .contains(new ConversationState("#newest", 2));
     }
   }
 

@@ -51,7 +51,7 @@ final class CatchUp {
     CommandException.FileAccess unwritten = null;
     for (ConversationState conversation : states) {
       try {
-        conversation(conversation.conversation(), conversation.lastSeq());
+        conversation(conversation);
       } catch (CommandException.FileAccess e) {
         unwritten = e; // that conversation waits (Inbox.stalled); the others go on
       } catch (CommandException e) {
@@ -85,11 +85,13 @@ final class CatchUp {
     }
   }
 
-  /** Catches up one conversation whose newest sequence number is {@code lastSeq}. */
-  void conversation(String conversation, long lastSeq) {
+  /** Catches up one conversation as the relay listed it at login or resume. */
+  void conversation(ConversationState state) {
     if (listeners.messagesStopped()) {
       return;
     }
+    String conversation = state.conversation();
+    long lastSeq = state.lastSeq();
     Optional<Long> cursor = session.state.cursor(conversation);
     if (cursor.isEmpty()) {
       firstView(conversation, lastSeq);
@@ -97,7 +99,26 @@ final class CatchUp {
       wentBack(conversation, cursor.get(), lastSeq);
     } else if (cursor.get() < lastSeq) {
       syncFrom(conversation, cursor.get(), true);
+    } else if (state.lastId() != null && !readAt(conversation, lastSeq, state.lastId())) {
+      wentBack(conversation, lastSeq, lastSeq);
     }
+  }
+
+  /**
+   * False if this device accepted another message than {@code id} under {@code seq} (wire version
+   * 15 names the message at the relay's newest number): the relay went back to a backup and stored
+   * new messages up to this device's cursor since. True if it accepted that one, or remembers none
+   * there (one not encrypted to it, or forgotten): nothing to compare.
+   */
+  private boolean readAt(String conversation, long seq, String id) {
+    Optional<ClientState.Seen> seen = session.state.seen(id);
+    if (seen.isPresent()
+        && seen.get().conversation().equals(conversation)
+        && seen.get().seq() == seq) {
+      return true; // the usual case, found by id without a scan
+    }
+    String read = session.state.acceptedAt(conversation, seq);
+    return read == null || read.equals(id);
   }
 
   /**

@@ -14,6 +14,7 @@ import chat.protocol.LoginRequest;
 import chat.protocol.LogoutReply;
 import chat.protocol.LogoutRequest;
 import chat.protocol.PresenceStatus;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.ResumeReply;
 import chat.protocol.ResumeRequest;
 import chat.protocol.Secret;
@@ -22,6 +23,7 @@ import chat.protocol.UpdateBundleReply;
 import chat.protocol.UpdateBundleRequest;
 import chat.protocol.UserBundle;
 import chat.protocol.Usernames;
+import chat.server.RoomLimits;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.LoginRateLimiter;
@@ -37,7 +39,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public final class AccountService {
   private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
 
   private final LogIds logIds;
+  private final int maxFrameBytes;
 
   private final Storage storage;
   private final UserRepository users;
@@ -69,7 +71,11 @@ public final class AccountService {
   private final ParsedBundles parsedBundles = new ParsedBundles();
   private final LoginCheck loginCheck;
 
-  /** The service over its collaborators; see {@code Relay} for the wiring. */
+  /**
+   * The service over its collaborators; see {@code Relay} for the wiring. {@code maxFrameBytes}
+   * bounds how many conversations of a login reply carry their newest message's id ({@link
+   * RoomLimits#newestIdsFitting}).
+   */
   public AccountService(
       Storage storage,
       UserRepository users,
@@ -85,8 +91,10 @@ public final class AccountService {
       KeyFingerprints fingerprints,
       AuditLog audit,
       PasswordCheck passwordCheck,
-      LogIds logIds) {
+      LogIds logIds,
+      int maxFrameBytes) {
     this.logIds = logIds;
+    this.maxFrameBytes = maxFrameBytes;
     this.passwordCheck = passwordCheck;
     this.fingerprints = fingerprints;
     this.audit = audit;
@@ -263,9 +271,15 @@ public final class AccountService {
     if (router.add(key, connection)) {
       notifier.presence(key, user.username(), PresenceStatus.ONLINE);
     }
-    Map<String, Long> mine = storage.read(c -> members.conversationsOf(c, key));
+    List<ConversationState> mine = storage.read(c -> members.conversationsOf(c, key));
+    int withId =
+        state.version() < ProtocolVersions.NEWEST_ID
+            ? 0
+            : RoomLimits.newestIdsFitting(maxFrameBytes, mine.size());
     List<ConversationState> out = new ArrayList<>(mine.size());
-    mine.forEach((id, seq) -> out.add(new ConversationState(id, seq)));
+    for (ConversationState conversation : mine) {
+      out.add(out.size() < withId ? conversation : conversation.withoutLastId());
+    }
     return out;
   }
 

@@ -1,6 +1,7 @@
 package chat.server.internal.relay;
 
 import chat.protocol.ConversationIds;
+import chat.protocol.ConversationState;
 import chat.protocol.ErrorCode;
 import chat.protocol.GroupRole;
 import chat.protocol.JoinReply;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Rooms and membership: join (creating on first join), leave, list rooms, list members. Groups
@@ -170,7 +172,10 @@ public final class ConversationService {
     String key = connection.state().requireUserKey();
     boolean detailed = connection.state().version() >= ProtocolVersions.SOCIAL;
     Map<String, Integer> all = storage.read(conversations::rooms);
-    Set<String> mine = storage.read(c -> members.conversationsOf(c, key)).keySet();
+    Set<String> mine =
+        storage.read(c -> members.conversationsOf(c, key)).stream()
+            .map(ConversationState::conversation)
+            .collect(Collectors.toSet());
     Map<String, String> titles = storage.read(groups::titles);
     Set<String> invited = storage.read(c -> groups.invitations(c, key));
     List<String> visible = new ArrayList<>(all.size());

@@ -1,11 +1,13 @@
 package chat.server.internal.storage;
 
+import chat.protocol.ConversationState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,19 +143,28 @@ public final class MemberRepository {
   }
 
   /**
-   * The conversations of {@code userKey} with their last sequence numbers, by id; not the direct
+   * The conversations of {@code userKey}, by id, with their last sequence numbers and the id of the
+   * message stored under it (none if it was deleted, or if nothing is stored there); not the direct
    * ones they closed.
    */
-  public Map<String, Long> conversationsOf(Connection c, String userKey) throws SQLException {
-    Map<String, Long> out = new LinkedHashMap<>();
+  public List<ConversationState> conversationsOf(Connection c, String userKey) throws SQLException {
+    List<ConversationState> out = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT c.id, c.last_seq FROM members m JOIN conversations c ON c.id = m.conversation"
+            "SELECT c.id, c.last_seq, n.message_id FROM members m"
+                + " JOIN conversations c ON c.id = m.conversation"
+                + " LEFT JOIN messages n ON n.conversation = c.id AND n.seq = c.last_seq"
+                + " AND n.deleted_at IS NULL"
                 + " WHERE m.user_key = ? AND m.closed_at IS NULL ORDER BY c.id")) {
       s.setString(1, userKey);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          out.put(r.getString(1), r.getLong(2));
+          byte[] newest = r.getBytes(3);
+          out.add(
+              new ConversationState(
+                  r.getString(1),
+                  r.getLong(2),
+                  newest == null ? null : HexFormat.of().formatHex(newest)));
         }
       }
     }

@@ -1,5 +1,6 @@
 package chat.server.internal.relay;
 
+import chat.protocol.FrameCodec;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.auth.LoginRateLimiter;
 import chat.server.internal.auth.PasswordHasher;
@@ -71,7 +72,8 @@ final class AccountFixture implements AutoCloseable {
             new KeyFingerprints(storage, users),
             audit,
             check,
-            logIds);
+            logIds,
+            FrameCodec.DEFAULT_MAX_FRAME_BYTES);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.crypto.Bytes;
+import chat.protocol.ConversationState;
 import chat.protocol.ErrorCode;
 import chat.protocol.JoinReply;
 import chat.protocol.MembershipChange;
@@ -22,6 +23,7 @@ import chat.server.internal.storage.WriteQueue;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,7 +209,8 @@ class DirectConversationsTest {
   }
 
   private Map<String, Long> listed(String user) {
-    return storage.read(c -> members.conversationsOf(c, user));
+    return storage.read(c -> members.conversationsOf(c, user)).stream()
+        .collect(Collectors.toMap(ConversationState::conversation, ConversationState::lastSeq));
   }
 
   private TestConnection online(String name, int version) {
