@@ -166,4 +166,96 @@ class RelayBackupEndToEndTest {
                   + " gone from it; what was sent since is shown");
     }
   }
+
+  /** The notice of a relay restored to #2 where bob had read up to #3. */
+  private static final String WENT_BACK =
+      "#lobby: the relay's copy of #lobby goes back to #2, where this device had read up to #3:"
+          + " the relay was restored from a backup, and what was sent after that is gone from it;"
+          + " what was sent since is shown";
+
+  /**
+   * Alice and bob, each with a live client, in a relay backed up after alice's "one" and "two"; bob
+   * then reads "three" (#3), which the backup does not hold. Returns the relay's port.
+   */
+  private int bobReadPastTheBackup(Path copy) throws Exception {
+    try (Relay relay = RelayFixture.start(dataDir);
+        RelayChatClient alice = Clients.live(relay.port(), homes);
+        RelayChatClient bob = Clients.live(relay.port(), homes)) {
+      RecordingListener seen = new RecordingListener();
+      bob.addListener(seen);
+      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      alice.send("#lobby", "one");
+      alice.send("#lobby", "two");
+      assertThat(backup(copy)).isZero();
+      alice.send("#lobby", "three, lost with the restore");
+      await().atMost(Duration.ofSeconds(10)).until(() -> seen.messages.size() == 3);
+      return relay.port();
+    }
+  }
+
+  /**
+   * A one-shot client of bob's (a script's {@code chat send}) posts in the restored relay after
+   * alice's "four" took #3, where bob read "three": its message is #4, one past bob's cursor, but
+   * the cursor does not move onto it, since the login reply did not bear the cursor out. Bob's next
+   * live client still finds the restore and shows "four"; his own message is not shown again.
+   */
+  @Test
+  void restoredRelay_aOneShotSendBeforeTheLiveClient_leavesTheRestoreToBeFound() throws Exception {
+    Path copy = backups.resolve("chat-relay");
+    int port = bobReadPastTheBackup(copy);
+
+    try (Relay restored = restored(copy, port);
+        RelayChatClient alice = Clients.live(restored.port(), homes)) {
+      alice.resume("alice", PASSPHRASE.clone());
+      alice.send("#lobby", "four"); // #3
+      try (RelayChatClient script = Clients.oneShot(port, homes)) {
+        script.resume("bob", PASSPHRASE.clone());
+        script.send("#lobby", "from bob's script"); // #4
+      }
+      try (RelayChatClient bob = Clients.live(port, homes)) {
+        RecordingListener seen = new RecordingListener();
+        bob.addListener(seen);
+        bob.resume("bob", PASSPHRASE.clone());
+        alice.send("#lobby", "five"); // pushed after the catch-up, on the same thread
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.messages.size() >= 2);
+        assertThat(seen.messages).extracting(ChatMessage::text).containsExactly("four", "five");
+        assertThat(seen.notices).containsExactly(WENT_BACK);
+      }
+    }
+  }
+
+  /**
+   * After a restore, the message under bob's cursor is one his device holds instead of showing it
+   * (alice's key changed, and he has not accepted the new one): the restore is said once, not again
+   * at his next start, where what he read under #3 before is no longer taken for the relay's.
+   */
+  @Test
+  void restoredRelay_aHeldMessageUnderTheCursor_theRestoreIsSaidOnce() throws Exception {
+    Path copy = backups.resolve("chat-relay");
+    int port = bobReadPastTheBackup(copy);
+
+    try (Relay restored = restored(copy, port);
+        RelayChatClient alice = Clients.live(restored.port(), homes)) {
+      alice.replaceKeys("alice", PASSWORD.clone(), "another key passphrase".toCharArray());
+      alice.send("#lobby", "four, under alice's new key"); // #3, held by bob's device
+      for (int start = 1; start <= 2; start++) {
+        try (RelayChatClient bob = Clients.live(port, homes)) {
+          RecordingListener seen = new RecordingListener();
+          bob.addListener(seen);
+          bob.resume("bob", PASSPHRASE.clone());
+          if (start == 1) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.notices.contains(WENT_BACK));
+          } else {
+            alice.send("#lobby", "#4, pushed after bob's catch-up, on the same thread");
+            await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> seen.notices.stream().anyMatch(n -> n.contains("held")));
+            assertThat(seen.notices).doesNotContain(WENT_BACK);
+          }
+        }
+      }
+    }
+  }
 }

@@ -3,8 +3,9 @@ package chat.protocol;
 /**
  * A conversation the user belongs to and its newest sequence number (0 when empty). With {@code
  * lastId} (wire version 15, absent when the relay holds no message under {@code lastSeq}: none yet,
- * or it was deleted or expired), the id of the message the relay holds under that number, so that a
- * client whose cursor is {@code lastSeq} can tell whether it is the message it read there.
+ * or it was deleted, or removed with a disbanded group), the id of the message the relay holds
+ * under that number, so that a client whose cursor is {@code lastSeq} can tell whether it is the
+ * message it read there.
  */
 public record ConversationState(String conversation, long lastSeq, String lastId) {
   /** Validates the fields. */

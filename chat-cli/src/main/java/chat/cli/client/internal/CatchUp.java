@@ -8,6 +8,7 @@ import chat.protocol.HistoryRequest;
 import chat.protocol.StoredMessage;
 import chat.protocol.SyncReply;
 import chat.protocol.SyncRequest;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,27 +99,12 @@ final class CatchUp {
     } else if (cursor.get() > lastSeq) {
       wentBack(conversation, cursor.get(), lastSeq);
     } else if (cursor.get() < lastSeq) {
-      syncFrom(conversation, cursor.get(), true);
-    } else if (state.lastId() != null && !readAt(conversation, lastSeq, state.lastId())) {
+      syncFrom(conversation, cursor.get(), true, null);
+    } else if (state.lastId() != null
+        && session.state.acceptedOtherAt(conversation, lastSeq, state.lastId())) {
+      // wire version 15 names the message at the relay's newest number, this device's cursor
       wentBack(conversation, lastSeq, lastSeq);
     }
-  }
-
-  /**
-   * False if this device accepted another message than {@code id} under {@code seq} (wire version
-   * 15 names the message at the relay's newest number): the relay went back to a backup and stored
-   * new messages up to this device's cursor since. True if it accepted that one, or remembers none
-   * there (one not encrypted to it, or forgotten): nothing to compare.
-   */
-  private boolean readAt(String conversation, long seq, String id) {
-    Optional<ClientState.Seen> seen = session.state.seen(id);
-    if (seen.isPresent()
-        && seen.get().conversation().equals(conversation)
-        && seen.get().seq() == seq) {
-      return true; // the usual case, found by id without a scan
-    }
-    String read = session.state.acceptedAt(conversation, seq);
-    return read == null || read.equals(id);
   }
 
   /**
@@ -127,7 +113,9 @@ final class CatchUp {
    * holds that this device read (found by its id, at most {@link #MAX_REWIND} messages back from
    * {@code newest}), with one notice, and what the relay stored after that is delivered: the
    * messages sent since the restore under numbers this device had read. Those it showed before are
-   * not shown again (their ids were seen).
+   * not shown again (their ids were seen). What it accepted under the numbers the relay now gives
+   * to other messages, or no longer has, is then {@link ClientState#superseded}: no later check
+   * takes it for what the relay holds there.
    */
   private void wentBack(String conversation, long cursor, long newest) {
     long kept = restorePoint(conversation, Math.min(cursor, newest));
@@ -143,7 +131,11 @@ final class CatchUp {
             + cursor
             + ": the relay was restored from a backup, and what was sent after that is gone from"
             + " it; what was sent since is shown");
-    syncFrom(conversation, kept, false);
+    Map<Long, String> relayIds = new HashMap<>();
+    long end = syncFrom(conversation, kept, false, relayIds);
+    // Past where a sync the reader stopped ended, the relay may still hold what was read there.
+    session.state.superseded(
+        conversation, relayIds, end, listeners.messagesStopped() ? end : cursor);
   }
 
   /**
@@ -213,16 +205,18 @@ final class CatchUp {
    * cursor stays after the last one it took.
    */
   long syncFrom(String conversation, long since) {
-    return syncFrom(conversation, since, false);
+    return syncFrom(conversation, since, false, null);
   }
 
   /**
    * As {@link #syncFrom(String, long)}; with {@code check}, the message at {@code since} is asked
    * for too (one more in the first page, no more requests) and compared with the one this device
    * read there: another one means that the relay went back to a backup and has stored new messages
-   * past this device's cursor since ({@link #wentBack}).
+   * past this device's cursor since ({@link #wentBack}). With {@code relayIds}, the id of each
+   * message given (not of a deleted one) is put there by its number.
    */
-  private long syncFrom(String conversation, long since, boolean check) {
+  private long syncFrom(
+      String conversation, long since, boolean check, Map<Long, String> relayIds) {
     String read = check && since > 0 ? session.state.acceptedAt(conversation, since) : null;
     long cursor = read == null ? since : since - 1;
     long expected = since + 1;
@@ -247,6 +241,9 @@ final class CatchUp {
             gap(conversation, expected, message.seq() - 1);
           }
           expected = Math.max(expected, message.seq() + 1);
+          if (relayIds != null && !message.deleted()) {
+            relayIds.put(message.seq(), HeldBook.messageId(message));
+          }
           session.inbox.deliver(conversation, message, false); // a deleted one only advances
         }
         if (listeners.messagesStopped()) {

@@ -62,7 +62,10 @@ final class ClientState {
   /** The stored session. */
   record Session(String username, String token, long expiresAtMillis) {}
 
-  /** Where an accepted message id was seen. */
+  /**
+   * Where an accepted message id was seen: {@code seq} 0 once a relay restored from a backup gave
+   * that number to another message ({@link #superseded}).
+   */
   record Seen(String id, String conversation, long seq) {}
 
   /** The file's shape. */
@@ -333,16 +336,54 @@ final class ClientState {
   }
 
   /**
-   * The ids of the messages of {@code conversation} this device accepted and remembers, by number.
+   * True if this device accepted another message than {@code id} under {@code seq} in {@code
+   * conversation}: a relay that names {@code id} there went back to a backup and gave the number to
+   * a new message. False if it accepted that one there, or remembers none there (one not encrypted
+   * to it, or forgotten): nothing to compare.
+   */
+  synchronized boolean acceptedOtherAt(String conversation, long seq, String id) {
+    Seen there = seen.get(id);
+    if (there != null && there.seq() == seq && there.conversation().equals(conversation)) {
+      return false; // the usual case, found by id without a scan
+    }
+    String read = acceptedAt(conversation, seq);
+    return read != null && !read.equals(id);
+  }
+
+  /**
+   * The ids of the messages of {@code conversation} this device accepted and remembers, by number
+   * (not those a restored relay gave the number of to another message: {@link #superseded}).
    */
   synchronized Map<Long, String> acceptedIn(String conversation) {
     Map<Long, String> out = new HashMap<>();
     for (Seen entry : seen.values()) {
-      if (entry.conversation().equals(conversation)) {
+      if (entry.seq() > 0 && entry.conversation().equals(conversation)) {
         out.put(entry.seq(), entry.id());
       }
     }
     return out;
+  }
+
+  /**
+   * The relay, restored from a backup, holds the messages {@code relayIds} names (by number) in
+   * {@code conversation}, and nothing from above {@code end} up to {@code through}: the messages
+   * this device accepted under those numbers before are no longer there. They are kept as seen (a
+   * copy of one that comes again is still dropped, with a notice, as any under another number)
+   * under the number 0, so that no later check takes one for what the relay holds there.
+   */
+  synchronized void superseded(
+      String conversation, Map<Long, String> relayIds, long end, long through) {
+    for (Map.Entry<String, Seen> entry : seen.entrySet()) {
+      Seen was = entry.getValue();
+      long seq = was.seq();
+      if (seq > 0 && was.conversation().equals(conversation)) {
+        String now = relayIds.get(seq);
+        if (now != null ? !now.equals(was.id()) : seq > end && seq <= through) {
+          entry.setValue(new Seen(was.id(), conversation, 0));
+          dirty = true;
+        }
+      }
+    }
   }
 
   /** The client lists {@code conversation}: its cursor is kept. */

@@ -44,6 +44,15 @@ final class Session {
    */
   final Map<String, Long> newestAtLogin = new ConcurrentHashMap<>();
 
+  /**
+   * For a client that is not live, the conversations whose cursor the login reply did not bear out:
+   * the relay's newest number is below it, or is it and names another message than this device read
+   * there (a relay restored from a backup). An own message sent there does not move the cursor onto
+   * it ({@link EnvelopeSender}), so that the next live client's catch-up still finds the restore
+   * ({@link CatchUp}) and shows what was sent since.
+   */
+  final Set<String> cursorsInDoubt = ConcurrentHashMap.newKeySet();
+
   /** The other events pushed before the login was announced; the event thread's only. */
   final EventsBeforeLogin beforeLogin = new EventsBeforeLogin();
 

@@ -388,7 +388,16 @@ final class SessionManager {
     Set<String> listed = new HashSet<>();
     conversations.forEach(c -> listed.add(c.conversation()));
     if (!options.live()) {
-      conversations.forEach(c -> target.newestAtLogin.put(c.conversation(), c.lastSeq()));
+      for (ConversationState c : conversations) {
+        target.newestAtLogin.put(c.conversation(), c.lastSeq());
+        long cursor = target.state.cursor(c.conversation()).orElse(0L);
+        if (cursor > c.lastSeq()
+            || cursor == c.lastSeq()
+                && c.lastId() != null
+                && target.state.acceptedOtherAt(c.conversation(), cursor, c.lastId())) {
+          target.cursorsInDoubt.add(c.conversation());
+        }
+      }
     }
     target.listOnly(listed);
     // What a live client of this profile listed last, and the relay no longer lists: the user left

@@ -65,6 +65,47 @@ class ClientStateTest {
   }
 
   @Test
+  void acceptedOtherAt_onlyWhenAnotherIdIsRememberedUnderTheNumber() {
+    ClientState state = ClientState.load(dir.resolve("state.json"), SERVER);
+    state.accept("aa", "#lobby", 3);
+    state.accept("bb", "#dev", 3);
+
+    assertThat(state.acceptedOtherAt("#lobby", 3, "aa")).as("the one read there").isFalse();
+    assertThat(state.acceptedOtherAt("#lobby", 3, "cc")).as("another there").isTrue();
+    assertThat(state.acceptedOtherAt("#lobby", 3, "bb")).as("read, elsewhere").isTrue();
+    assertThat(state.acceptedOtherAt("#lobby", 4, "cc")).as("none remembered").isFalse();
+  }
+
+  /**
+   * What a restored relay gives another message under, or no longer has, is kept as seen (a copy
+   * that comes again is still told apart) but no longer taken for what the relay holds there, also
+   * after a save and a load.
+   */
+  @Test
+  void superseded_numbersTheRelayGaveAnotherMessageOrNoLongerHas_areNoLongerAcceptedThere() {
+    Path file = dir.resolve("state.json");
+    ClientState state = ClientState.load(file, SERVER);
+    state.accept("a2", "#lobby", 2);
+    state.accept("a3", "#lobby", 3); // the relay now has "b3" there
+    state.accept("a4", "#lobby", 4); // still there
+    state.accept("a6", "#lobby", 6); // the relay's newest is 5 now
+    state.accept("a9", "#lobby", 9); // above the cursor that was rewound
+    state.accept("d3", "#dev", 3);
+
+    state.superseded("#lobby", Map.of(3L, "b3", 4L, "a4"), 5, 8);
+    state.save();
+
+    for (ClientState loaded : List.of(state, ClientState.load(file, SERVER))) {
+      assertThat(loaded.acceptedIn("#lobby")).isEqualTo(Map.of(2L, "a2", 4L, "a4", 9L, "a9"));
+      assertThat(loaded.acceptedAt("#lobby", 3)).isNull();
+      assertThat(loaded.acceptedOtherAt("#lobby", 3, "b3")).isFalse();
+      assertThat(loaded.seen("a3")).contains(new ClientState.Seen("a3", "#lobby", 0));
+      assertThat(loaded.seen("a6")).contains(new ClientState.Seen("a6", "#lobby", 0));
+      assertThat(loaded.acceptedAt("#dev", 3)).isEqualTo("d3");
+    }
+  }
+
+  @Test
   void saved_thenLoaded_keepsSessionCursorsAndSeenIds() {
     Path file = dir.resolve("state.json");
     ClientState state = ClientState.load(file, SERVER);

@@ -1,7 +1,6 @@
 package chat.server.internal.relay;
 
 import chat.protocol.ConversationIds;
-import chat.protocol.ConversationState;
 import chat.protocol.ErrorCode;
 import chat.protocol.GroupRole;
 import chat.protocol.JoinReply;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Rooms and membership: join (creating on first join), leave, list rooms, list members. Groups
@@ -172,10 +170,7 @@ public final class ConversationService {
     String key = connection.state().requireUserKey();
     boolean detailed = connection.state().version() >= ProtocolVersions.SOCIAL;
     Map<String, Integer> all = storage.read(conversations::rooms);
-    Set<String> mine =
-        storage.read(c -> members.conversationsOf(c, key)).stream()
-            .map(ConversationState::conversation)
-            .collect(Collectors.toSet());
+    Set<String> mine = storage.read(c -> members.conversationIdsOf(c, key));
     Map<String, String> titles = storage.read(groups::titles);
     Set<String> invited = storage.read(c -> groups.invitations(c, key));
     List<String> visible = new ArrayList<>(all.size());

@@ -204,6 +204,16 @@ public final class MemberRepository {
     }
   }
 
+  /** The ids of {@link #conversationsOf}, without reading their messages. */
+  public Set<String> conversationIdsOf(Connection c, String userKey) throws SQLException {
+    return new HashSet<>(
+        SqlRows.list(
+            c,
+            "SELECT conversation FROM members WHERE user_key = ? AND closed_at IS NULL",
+            r -> r.getString(1),
+            userKey));
+  }
+
   /** How many conversations (rooms and direct ones not closed) {@code userKey} is in. */
   public int countOf(Connection c, String userKey) throws SQLException {
     return SqlRows.count(
