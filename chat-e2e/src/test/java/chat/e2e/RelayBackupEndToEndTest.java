@@ -38,6 +38,12 @@ class RelayBackupEndToEndTest {
   @TempDir Path homes;
   @TempDir Path backups;
 
+  /** The notice of a relay restored to #2 where bob had read up to #3. */
+  private static final String WENT_BACK =
+      "#lobby: the relay's copy of #lobby goes back to #2, where this device had read up to #3:"
+          + " the relay was restored from a backup, and what was sent after that is gone from it;"
+          + " what was sent since is shown";
+
   /** {@code chat-server backup} of the relay's data directory into {@code copy}: its exit code. */
   private int backup(Path copy) {
     return Main.run(
@@ -48,6 +54,27 @@ class RelayBackupEndToEndTest {
   private static Relay restored(Path copy, int port) throws Exception {
     RelayConfig config = RelayConfig.builder("127.0.0.1", port, copy).bcryptCost(4).build();
     return Relay.start(config, Clock.systemUTC(), new SecureRandom());
+  }
+
+  /**
+   * Alice and bob, each with a live client, in a relay backed up after alice's "one" and "two"; bob
+   * then reads "three" (#3), which the backup does not hold. Returns the relay's port.
+   */
+  private int bobReadPastTheBackup(Path copy) throws Exception {
+    try (Relay relay = RelayFixture.start(dataDir);
+        RelayChatClient alice = Clients.live(relay.port(), homes);
+        RelayChatClient bob = Clients.live(relay.port(), homes)) {
+      RecordingListener seen = new RecordingListener();
+      bob.addListener(seen);
+      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      alice.send("#lobby", "one");
+      alice.send("#lobby", "two");
+      assertThat(backup(copy)).isZero();
+      alice.send("#lobby", "three, lost with the restore");
+      await().atMost(Duration.ofSeconds(10)).until(() -> seen.messages.size() == 3);
+      return relay.port();
+    }
   }
 
   @Test
@@ -126,21 +153,7 @@ class RelayBackupEndToEndTest {
   void restoredRelay_aMemberWhoReadPastTheBackup_isShownWhatWasSentSince(int sentBefore)
       throws Exception {
     Path copy = backups.resolve("chat-relay");
-    int port;
-    try (Relay relay = RelayFixture.start(dataDir);
-        RelayChatClient alice = Clients.live(relay.port(), homes);
-        RelayChatClient bob = Clients.live(relay.port(), homes)) {
-      port = relay.port();
-      RecordingListener seen = new RecordingListener();
-      bob.addListener(seen);
-      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
-      bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
-      alice.send("#lobby", "one");
-      alice.send("#lobby", "two");
-      assertThat(backup(copy)).isZero();
-      alice.send("#lobby", "three, lost with the restore");
-      await().atMost(Duration.ofSeconds(10)).until(() -> seen.messages.size() == 3);
-    }
+    int port = bobReadPastTheBackup(copy);
 
     try (Relay restored = restored(copy, port);
         RelayChatClient alice = Clients.live(restored.port(), homes);
@@ -159,38 +172,7 @@ class RelayBackupEndToEndTest {
 
       await().atMost(Duration.ofSeconds(10)).until(() -> seen.messages.size() >= 2);
       assertThat(seen.messages).extracting(ChatMessage::text).containsExactly("four", "five");
-      assertThat(seen.notices)
-          .containsExactly(
-              "#lobby: the relay's copy of #lobby goes back to #2, where this device had read up"
-                  + " to #3: the relay was restored from a backup, and what was sent after that is"
-                  + " gone from it; what was sent since is shown");
-    }
-  }
-
-  /** The notice of a relay restored to #2 where bob had read up to #3. */
-  private static final String WENT_BACK =
-      "#lobby: the relay's copy of #lobby goes back to #2, where this device had read up to #3:"
-          + " the relay was restored from a backup, and what was sent after that is gone from it;"
-          + " what was sent since is shown";
-
-  /**
-   * Alice and bob, each with a live client, in a relay backed up after alice's "one" and "two"; bob
-   * then reads "three" (#3), which the backup does not hold. Returns the relay's port.
-   */
-  private int bobReadPastTheBackup(Path copy) throws Exception {
-    try (Relay relay = RelayFixture.start(dataDir);
-        RelayChatClient alice = Clients.live(relay.port(), homes);
-        RelayChatClient bob = Clients.live(relay.port(), homes)) {
-      RecordingListener seen = new RecordingListener();
-      bob.addListener(seen);
-      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
-      bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
-      alice.send("#lobby", "one");
-      alice.send("#lobby", "two");
-      assertThat(backup(copy)).isZero();
-      alice.send("#lobby", "three, lost with the restore");
-      await().atMost(Duration.ofSeconds(10)).until(() -> seen.messages.size() == 3);
-      return relay.port();
+      assertThat(seen.notices).containsExactly(WENT_BACK);
     }
   }
 
