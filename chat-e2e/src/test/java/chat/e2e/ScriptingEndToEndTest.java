@@ -242,6 +242,29 @@ class ScriptingEndToEndTest {
     assertThat(messages.get(0).get("conversation").asText()).isEqualTo("#lobby");
   }
 
+  /**
+   * A profile's first message, sent by a one-shot {@code chat send} before any {@code listen} ran,
+   * does not mark what others sent before it as read: the first {@code listen} prints it.
+   */
+  @Test
+  void listen_afterAFirstOneShotSend_printsWhatOthersSentBeforeIt() throws Exception {
+    assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
+    assertThat(chat.run("register", "--user", "erin").exitCode()).isZero();
+    assertThat(chat.run("send", "--user", "alice", "lobby", "before erin wrote").exitCode())
+        .isZero();
+    assertThat(chat.run("send", "--user", "erin", "lobby", "erin's first").exitCode()).isZero();
+
+    CompletableFuture<ScriptRunner.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> chat.run("listen", "--user", "erin", "--json", "--count", "1"), OwnThread.EACH);
+    // A later message, so that the listen ends even if it had passed over the earlier one.
+    assertThat(chat.run("send", "--user", "alice", "lobby", "later").exitCode()).isZero();
+    ScriptRunner.Result listened = listening.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(listened.exitCode()).as(listened.err()).isZero();
+    assertThat(texts(listened.out())).containsExactly("before erin wrote");
+  }
+
   @Test
   void listenCount_leavesTheMessagesAfterTheLastPrintedForTheNextListen() throws Exception {
     assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();

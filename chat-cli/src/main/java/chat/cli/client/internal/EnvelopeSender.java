@@ -301,8 +301,8 @@ final class EnvelopeSender {
     String conversation = reply.conversation();
     session.state.accept(reply.messageId(), conversation, reply.seq());
     Optional<Long> cursor = session.state.cursor(conversation);
-    if (cursor.isEmpty()
-        || cursor.get() == reply.seq() - 1 && !session.cursorsInDoubt.contains(conversation)) {
+    if (!session.cursorsInDoubt.contains(conversation)
+        && (cursor.isEmpty() || cursor.get() == reply.seq() - 1)) {
       session.state.advance(conversation, reply.seq());
     }
     session.addConversation(conversation);

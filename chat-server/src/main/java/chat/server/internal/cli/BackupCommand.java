@@ -97,7 +97,8 @@ public final class BackupCommand implements Callable<Integer> {
           dataDir,
           "backup taken ("
               + copied.messages()
-              + " messages) by OS user "
+              + (copied.messages() == 1 ? " message" : " messages")
+              + ") by OS user "
               + OperatorAudit.operator());
     } catch (DatabaseReader.Unreadable e) {
       err.println(
