@@ -346,9 +346,9 @@ public final class RelayBackup {
     } catch (SQLException e) {
       throw new IOException("cannot open the copy in " + target + ": " + e.getMessage(), e);
     }
+    long opened = 0;
     try (copy) {
       MessageRepository messages = new MessageRepository(copy.envelopes());
-      long opened = 0;
       for (String conversation : copy.read(RelayBackup::conversations)) {
         long since = 0;
         List<MessageRow> page;
@@ -364,8 +364,10 @@ public final class RelayBackup {
           }
         } while (page.size() == PAGE);
       }
-      return opened;
     }
+    // The log's lock, which opening the copy took: a relay started on the copy takes its own.
+    Files.deleteIfExists(target.resolve(EnvelopeLog.DIRECTORY).resolve(LogOwnership.LOCK_FILE));
+    return opened;
   }
 
   private static List<String> conversations(Connection c) throws SQLException {

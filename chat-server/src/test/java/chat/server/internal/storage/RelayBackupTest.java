@@ -122,6 +122,9 @@ class RelayBackupTest {
       copied = RelayBackup.take(dataDir(), target());
       backingUp.set(false);
       assertThat(meanwhile.get()).isGreaterThanOrEqualTo(20);
+      assertThat(target().resolve(EnvelopeLog.DIRECTORY).resolve(LogOwnership.LOCK_FILE))
+          .as("the lock that reading the copy back took")
+          .doesNotExist();
     } finally {
       sender.shutdownNow();
     }
