@@ -352,7 +352,7 @@ final class ClientState {
 
   /**
    * The ids of the messages of {@code conversation} this device accepted and remembers, by number
-   * (not those a restored relay gave the number of to another message: {@link #superseded}).
+   * (not those whose number a restored relay gave to another message: {@link #superseded}).
    */
   synchronized Map<Long, String> acceptedIn(String conversation) {
     Map<Long, String> out = new HashMap<>();
