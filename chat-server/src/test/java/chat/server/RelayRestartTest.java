@@ -7,9 +7,6 @@ import static chat.server.RelayFixture.seal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import chat.crypto.Bytes;
 import chat.crypto.Envelope;
 import chat.crypto.EnvelopeOpener;
@@ -44,7 +41,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** Storage across restarts: at-rest sealing, key rotation, durability and file permissions. */
 class RelayRestartTest {
@@ -219,13 +215,8 @@ class RelayRestartTest {
   void logPseudonym_ofAUser_staysAcrossRestarts_differsOnAnotherRelay_andIsNoPlainHash(
       @TempDir Path otherDataDir) throws Exception {
     IdentityKeyPair alice = RelayFixture.identity("alice");
-    Logger logger = (Logger) LoggerFactory.getLogger(AccountService.class);
-    Logger registrations = (Logger) LoggerFactory.getLogger(RegisterService.class);
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    logged.start();
-    logger.addAppender(logged);
-    registrations.addAppender(logged);
-    try {
+    List<String> lines;
+    try (CapturedLog logged = CapturedLog.of(AccountService.class, RegisterService.class)) {
       try (Relay relay = RelayFixture.start(dataDir);
           TestClient client = connect(relay, dataDir)) {
         register(client, alice);
@@ -238,13 +229,10 @@ class RelayRestartTest {
           TestClient client = connect(relay, otherDataDir)) {
         register(client, alice);
       }
-    } finally {
-      logger.detachAppender(logged);
-      registrations.detachAppender(logged);
+      lines = logged.messages();
     }
     List<String> pseudonyms =
-        logged.list.stream()
-            .map(ILoggingEvent::getFormattedMessage)
+        lines.stream()
             .filter(line -> line.startsWith("registered ") || line.startsWith("login "))
             .map(line -> line.replaceFirst("^\\w+ (u:[0-9a-f]{8}) .*$", "$1"))
             .toList();

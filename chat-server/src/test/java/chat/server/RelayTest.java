@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import chat.server.internal.audit.AuditEvent;
 import chat.server.internal.audit.AuditQuery;
 import chat.server.internal.audit.AuditType;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the relay says about itself as it starts and stops: warnings about its settings, and the
@@ -33,19 +30,15 @@ class RelayTest {
    * The relay's own lines (start and stop) at WARN or above while a relay of {@code config} runs.
    */
   private static List<String> warnings(RelayConfig config) throws Exception {
-    Logger logger = (Logger) LoggerFactory.getLogger(Relay.class);
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    logged.start();
-    logger.addAppender(logged);
-    try (Relay relay = Relay.start(config, Clock.systemUTC(), RelayFixture.RANDOM)) {
-      assertThat(relay.port()).isPositive();
-    } finally {
-      logger.detachAppender(logged);
+    try (CapturedLog logged = CapturedLog.of(Relay.class)) {
+      try (Relay relay = Relay.start(config, Clock.systemUTC(), RelayFixture.RANDOM)) {
+        assertThat(relay.port()).isPositive();
+      }
+      return logged.events().stream()
+          .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+          .map(ILoggingEvent::getFormattedMessage)
+          .toList();
     }
-    return logged.list.stream()
-        .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
-        .map(ILoggingEvent::getFormattedMessage)
-        .toList();
   }
 
   @Test
@@ -76,23 +69,20 @@ class RelayTest {
 
   @Test
   void close_withOneConnection_saysItInTheSingular_inTheLogAndTheAuditLog() throws Exception {
-    Logger logger = (Logger) LoggerFactory.getLogger(Relay.class);
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    logged.start();
-    logger.addAppender(logged);
-    Relay relay = RelayFixture.start(dataDir);
-    try (TestClient client = RelayFixture.connect(relay, dataDir)) {
-      await().atMost(Duration.ofSeconds(10)).until(() -> relay.connectionCount() == 1);
-      relay.close(); // with the client still connected
-      assertThat(client.isClosedByPeer()).isTrue();
-    } finally {
-      relay.close();
-      logger.detachAppender(logged);
+    List<String> lines;
+    try (CapturedLog logged = CapturedLog.of(Relay.class)) {
+      Relay relay = RelayFixture.start(dataDir);
+      try (TestClient client = RelayFixture.connect(relay, dataDir)) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> relay.connectionCount() == 1);
+        relay.close(); // with the client still connected
+        assertThat(client.isClosedByPeer()).isTrue();
+      } finally {
+        relay.close();
+      }
+      lines = logged.messages();
     }
 
-    assertThat(logged.list)
-        .extracting(ILoggingEvent::getFormattedMessage)
-        .contains("shutting down: 1 connection");
+    assertThat(lines).contains("shutting down: 1 connection");
     try (Connection c = Database.openReadOnly(dataDir)) {
       assertThat(
               new AuditRepository()

@@ -3,9 +3,7 @@ package chat.server.internal.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import chat.server.CapturedLog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class FanOutOrderTest {
   private final AtomicLong now = new AtomicLong();
@@ -352,16 +349,10 @@ class FanOutOrderTest {
 
   /** The lines FanOutOrder logs while {@code work} runs, as formatted. */
   private static List<String> logsOf(Runnable work) {
-    Logger logger = (Logger) LoggerFactory.getLogger(FanOutOrder.class);
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    logged.start();
-    logger.addAppender(logged);
-    try {
+    try (CapturedLog logged = CapturedLog.of(FanOutOrder.class)) {
       work.run();
-    } finally {
-      logger.detachAppender(logged);
+      return logged.messages();
     }
-    return logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
   }
 
   @Test

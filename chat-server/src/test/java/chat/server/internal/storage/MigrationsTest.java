@@ -3,6 +3,7 @@ package chat.server.internal.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chat.server.CapturedLog;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

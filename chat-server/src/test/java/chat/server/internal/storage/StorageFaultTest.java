@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
+import chat.server.CapturedLog;
 import chat.server.internal.relay.MessageStore.Row;
 import chat.server.internal.relay.MessageStore.Stored;
 import chat.server.internal.relay.RelayException;

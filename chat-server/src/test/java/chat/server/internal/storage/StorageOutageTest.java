@@ -2,6 +2,7 @@ package chat.server.internal.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.server.CapturedLog;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;

@@ -2,9 +2,8 @@ package chat.server.internal.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import chat.server.CapturedLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,23 +12,16 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 class TlsMaterialTest {
   @TempDir Path dataDir;
 
   /** What resolving the data directory's pair logs. */
   private List<ILoggingEvent> resolveLogged() throws Exception {
-    Logger logger = (Logger) LoggerFactory.getLogger(TlsMaterial.class);
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    logged.start();
-    logger.addAppender(logged);
-    try {
+    try (CapturedLog logged = CapturedLog.of(TlsMaterial.class)) {
       TlsMaterial.resolve(dataDir, null, null, "localhost", new SecureRandom());
-    } finally {
-      logger.detachAppender(logged);
+      return logged.events();
     }
-    return logged.list;
   }
 
   /** A TLS key others could read is made owner-only, and the operator told what it may mean. */
