@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import chat.cli.client.ChatMessage;
+import chat.cli.client.ClientListener;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.internal.RelayChatClient;
 import chat.server.Main;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,14 @@ class RelayBackupEndToEndTest {
    * then reads "three" (#3), which the backup does not hold. Returns the relay's port.
    */
   private int bobReadPastTheBackup(Path copy) throws Exception {
+    return bobReadTo(copy, 3);
+  }
+
+  /**
+   * As {@link #bobReadPastTheBackup}, bob reading alice's messages up to #{@code readTo}, all but
+   * the first two lost with the restore.
+   */
+  private int bobReadTo(Path copy, int readTo) throws Exception {
     try (Relay relay = RelayFixture.start(dataDir);
         RelayChatClient alice = Clients.live(relay.port(), homes);
         RelayChatClient bob = Clients.live(relay.port(), homes)) {
@@ -71,8 +81,10 @@ class RelayBackupEndToEndTest {
       alice.send("#lobby", "one");
       alice.send("#lobby", "two");
       assertThat(backup(copy)).isZero();
-      alice.send("#lobby", "three, lost with the restore");
-      await().atMost(Duration.ofSeconds(10)).until(() -> seen.messages.size() == 3);
+      for (int seq = 3; seq <= readTo; seq++) {
+        alice.send("#lobby", "#" + seq + ", lost with the restore");
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> seen.messages.size() == readTo);
       return relay.port();
     }
   }
@@ -180,7 +192,8 @@ class RelayBackupEndToEndTest {
    * A one-shot client of bob's (a script's {@code chat send}) posts in the restored relay after
    * alice's "four" took #3, where bob read "three": its message is #4, one past bob's cursor, but
    * the cursor does not move onto it, since the login reply did not bear the cursor out. Bob's next
-   * live client still finds the restore and shows "four"; his own message is not shown again.
+   * live client still finds the restore and shows "four", and his own message, which the one-shot
+   * client did not take as read.
    */
   @Test
   void restoredRelay_aOneShotSendBeforeTheLiveClient_leavesTheRestoreToBeFound() throws Exception {
@@ -202,7 +215,9 @@ class RelayBackupEndToEndTest {
         alice.send("#lobby", "five"); // pushed after the catch-up, on the same thread
 
         await().atMost(Duration.ofSeconds(10)).until(() -> seen.messages.size() >= 2);
-        assertThat(seen.messages).extracting(ChatMessage::text).containsExactly("four", "five");
+        assertThat(seen.messages)
+            .extracting(ChatMessage::text)
+            .containsExactly("four", "from bob's script", "five");
         assertThat(seen.notices).containsExactly(WENT_BACK);
       }
     }
@@ -237,6 +252,99 @@ class RelayBackupEndToEndTest {
             assertThat(seen.notices).doesNotContain(WENT_BACK);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Bob's one-shot client posts in the restored relay, after alice's message took #3, under a
+   * number bob had read before (#4, where he read up to #4 or #5): his next live client still finds
+   * the restore and shows alice's message, and his own, which the one-shot client did not take as
+   * read there.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {4, 5})
+  void restoredRelay_aOneShotSendUnderANumberBobHadRead_leavesTheRestoreToBeFound(int readTo)
+      throws Exception {
+    Path copy = backups.resolve("chat-relay");
+    int port = bobReadTo(copy, readTo);
+
+    try (Relay restored = restored(copy, port);
+        RelayChatClient alice = Clients.live(restored.port(), homes)) {
+      alice.resume("alice", PASSPHRASE.clone());
+      alice.send("#lobby", "new from alice"); // #3
+      try (RelayChatClient script = Clients.oneShot(port, homes)) {
+        script.resume("bob", PASSPHRASE.clone());
+        script.send("#lobby", "from bob's script"); // #4
+      }
+      try (RelayChatClient bob = Clients.live(port, homes)) {
+        RecordingListener seen = new RecordingListener();
+        bob.addListener(seen);
+        bob.resume("bob", PASSPHRASE.clone());
+        alice.send("#lobby", "pushed later"); // after the catch-up, on the same thread
+
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> seen.messages.stream().anyMatch(m -> m.text().equals("pushed later")));
+        assertThat(seen.messages)
+            .extracting(ChatMessage::text)
+            .containsExactly("new from alice", "from bob's script", "pushed later");
+        assertThat(seen.notices)
+            .containsExactly(
+                "#lobby: the relay's copy of #lobby goes back to #2, where this device had read up"
+                    + " to #"
+                    + readTo
+                    + ": the relay was restored from a backup, and what was sent after that is"
+                    + " gone from it; what was sent since is shown");
+      }
+    }
+  }
+
+  /**
+   * An own message sent while the catch-up after a restore delivers (the person typed meanwhile) is
+   * not taken for something the relay no longer holds: its delivery in the next sync is not a
+   * replayed copy.
+   */
+  @Test
+  void restoredRelay_anOwnMessageSentDuringTheCatchUp_isNotSaidToBeReplayed() throws Exception {
+    Path copy = backups.resolve("chat-relay");
+    int port = bobReadTo(copy, 5);
+
+    try (Relay restored = restored(copy, port);
+        RelayChatClient alice = Clients.live(restored.port(), homes)) {
+      alice.resume("alice", PASSPHRASE.clone());
+      alice.send("#lobby", "new from alice"); // #3
+      ExecutorService typing = Executors.newSingleThreadExecutor();
+      AtomicBoolean typed = new AtomicBoolean();
+      try (RelayChatClient bob = Clients.live(port, homes)) {
+        RecordingListener seen = new RecordingListener();
+        bob.addListener(seen);
+        bob.addListener(
+            new ClientListener() {
+              @Override
+              public void onMessage(ChatMessage message) {
+                if (message.text().equals("new from alice")) { // during the catch-up's sync
+                  try {
+                    typing
+                        .submit(() -> bob.send("#lobby", "typed during the catch-up")) // #4
+                        .get(20, TimeUnit.SECONDS);
+                    typed.set(true);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              }
+            });
+        bob.resume("bob", PASSPHRASE.clone());
+        await().atMost(Duration.ofSeconds(10)).untilTrue(typed);
+        alice.send("#lobby", "pushed later");
+
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> seen.messages.stream().anyMatch(m -> m.text().equals("pushed later")));
+        assertThat(seen.notices).noneMatch(notice -> notice.contains("replayed"));
+      } finally {
+        typing.shutdownNow();
       }
     }
   }

@@ -118,7 +118,8 @@ final class CatchUp {
    * takes it for what the relay holds there.
    */
   private void wentBack(String conversation, long cursor, long newest) {
-    long kept = restorePoint(conversation, Math.min(cursor, newest));
+    Map<Long, String> accepted = session.state.acceptedIn(conversation);
+    long kept = restorePoint(conversation, accepted, Math.min(cursor, newest));
     session.state.rewind(conversation, kept);
     listeners.historyWentBack(conversation, kept);
     listeners.notice(
@@ -135,7 +136,7 @@ final class CatchUp {
     long end = syncFrom(conversation, kept, false, relayIds);
     // Past where a sync the reader stopped ended, the relay may still hold what was read there.
     session.state.superseded(
-        conversation, relayIds, end, listeners.messagesStopped() ? end : cursor);
+        conversation, accepted, relayIds, end, listeners.messagesStopped() ? end : cursor);
   }
 
   /**
@@ -144,8 +145,7 @@ final class CatchUp {
    * the lowest number read when {@link #MAX_REWIND} messages, or every message this device
    * remembers reading there, were passed first.
    */
-  private long restorePoint(String conversation, long from) {
-    Map<Long, String> accepted = session.state.acceptedIn(conversation);
+  private long restorePoint(String conversation, Map<Long, String> accepted, long from) {
     long oldestAccepted = accepted.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
     if (accepted.isEmpty() || oldestAccepted > from) {
       return from; // nothing to compare: at least the numbers above the relay's newest are new

@@ -366,24 +366,31 @@ final class ClientState {
 
   /**
    * The relay, restored from a backup, holds the messages {@code relayIds} names (by number) in
-   * {@code conversation}, and nothing from above {@code end} up to {@code through}: the messages
-   * this device accepted under those numbers before are no longer there. They are kept as seen (a
-   * copy of one that comes again is still dropped, with a notice, as any under another number)
-   * under the number 0, so that no later check takes one for what the relay holds there.
+   * {@code conversation}, and nothing from above {@code end} up to {@code through}: of what this
+   * device had accepted there before it found that out ({@code before}, {@link #acceptedIn}), what
+   * lay under those numbers is no longer there. It is kept as seen (a copy of one that comes again
+   * is still dropped, with a notice, as any under another number) under the number 0, so that no
+   * later check takes it for what the relay holds there. What was accepted since (an own message
+   * sent meanwhile) is left alone.
    */
   synchronized void superseded(
-      String conversation, Map<Long, String> relayIds, long end, long through) {
-    for (Map.Entry<String, Seen> entry : seen.entrySet()) {
-      Seen was = entry.getValue();
-      long seq = was.seq();
-      if (seq > 0 && was.conversation().equals(conversation)) {
-        String now = relayIds.get(seq);
-        if (now != null ? !now.equals(was.id()) : seq > end && seq <= through) {
-          entry.setValue(new Seen(was.id(), conversation, 0));
-          dirty = true;
-        }
-      }
-    }
+      String conversation,
+      Map<Long, String> before,
+      Map<Long, String> relayIds,
+      long end,
+      long through) {
+    before.forEach(
+        (seq, id) -> {
+          Seen was = seen.get(id);
+          String now = relayIds.get(seq);
+          if (was != null
+              && was.seq() == seq
+              && was.conversation().equals(conversation)
+              && (now != null ? !now.equals(id) : seq > end && seq <= through)) {
+            seen.put(id, new Seen(id, conversation, 0)); // the same key: its place stays
+            dirty = true;
+          }
+        });
   }
 
   /** The client lists {@code conversation}: its cursor is kept. */
@@ -596,8 +603,13 @@ final class ClientState {
     }
     if (stored.seen() != null) {
       for (Seen entry : stored.seen()) {
-        if (!seen.containsKey(entry.id()) && seen.size() < MAX_SEEN) {
-          seen.put(entry.id(), entry);
+        Seen mine = seen.get(entry.id());
+        if (mine == null) {
+          if (seen.size() < MAX_SEEN) {
+            seen.put(entry.id(), entry);
+          }
+        } else if (entry.seq() == 0 && mine.seq() != 0) {
+          seen.put(entry.id(), entry); // another process found it superseded: that stands
         }
       }
     }

@@ -297,13 +297,22 @@ final class EnvelopeSender {
     return failure;
   }
 
+  /**
+   * Takes an own message as read where it was stored, and moves the cursor onto it when it is the
+   * next number; not where a client that does not catch up found the cursor in doubt ({@link
+   * Session#cursorsInDoubt}), and not onto a conversation it has no cursor for that the relay
+   * listed at its login (the next client that catches up shows what others sent there before).
+   */
   private static void record(Session session, SendReply reply) {
     String conversation = reply.conversation();
-    session.state.accept(reply.messageId(), conversation, reply.seq());
-    Optional<Long> cursor = session.state.cursor(conversation);
-    if (!session.cursorsInDoubt.contains(conversation)
-        && (cursor.isEmpty() || cursor.get() == reply.seq() - 1)) {
-      session.state.advance(conversation, reply.seq());
+    if (!session.cursorsInDoubt.contains(conversation)) {
+      session.state.accept(reply.messageId(), conversation, reply.seq());
+      Optional<Long> cursor = session.state.cursor(conversation);
+      if (cursor.isEmpty()
+          ? !session.newestAtLogin.containsKey(conversation)
+          : cursor.get() == reply.seq() - 1) {
+        session.state.advance(conversation, reply.seq());
+      }
     }
     session.addConversation(conversation);
   }

@@ -46,11 +46,10 @@ final class Session {
 
   /**
    * For a client that is not live, the conversations whose cursor the login reply did not bear out:
-   * there is none (no client of this profile caught up there), the relay's newest number is below
-   * it, or is it and names another message than this device read there (a relay restored from a
-   * backup). An own message sent there does not move the cursor onto it ({@link EnvelopeSender}),
-   * so that the next live client's catch-up still shows what others sent before it, and finds the
-   * restore ({@link CatchUp}).
+   * the relay's newest number is below it, or is it and names another message than this device read
+   * there (a relay restored from a backup). An own message sent there is neither taken as read nor
+   * moves the cursor ({@link EnvelopeSender}), so that the next live client's catch-up still finds
+   * the restore ({@link CatchUp}) and shows what was sent since, that message too.
    */
   final Set<String> cursorsInDoubt = ConcurrentHashMap.newKeySet();
 

@@ -390,9 +390,8 @@ final class SessionManager {
     if (!options.live()) {
       for (ConversationState c : conversations) {
         target.newestAtLogin.put(c.conversation(), c.lastSeq());
-        long cursor = target.state.cursor(c.conversation()).orElse(-1L);
-        if (cursor < 0
-            || cursor > c.lastSeq()
+        long cursor = target.state.cursor(c.conversation()).orElse(0L);
+        if (cursor > c.lastSeq()
             || cursor == c.lastSeq()
                 && c.lastId() != null
                 && target.state.acceptedOtherAt(c.conversation(), cursor, c.lastId())) {

@@ -91,18 +91,44 @@ class ClientStateTest {
     state.accept("a6", "#lobby", 6); // the relay's newest is 5 now
     state.accept("a9", "#lobby", 9); // above the cursor that was rewound
     state.accept("d3", "#dev", 3);
+    Map<Long, String> before = state.acceptedIn("#lobby");
+    state.accept("o7", "#lobby", 7); // an own message sent while the relay was read back
 
-    state.superseded("#lobby", Map.of(3L, "b3", 4L, "a4"), 5, 8);
+    state.superseded("#lobby", before, Map.of(3L, "b3", 4L, "a4"), 5, 8);
     state.save();
 
     for (ClientState loaded : List.of(state, ClientState.load(file, SERVER))) {
-      assertThat(loaded.acceptedIn("#lobby")).isEqualTo(Map.of(2L, "a2", 4L, "a4", 9L, "a9"));
+      assertThat(loaded.acceptedIn("#lobby"))
+          .isEqualTo(Map.of(2L, "a2", 4L, "a4", 7L, "o7", 9L, "a9"));
       assertThat(loaded.acceptedAt("#lobby", 3)).isNull();
       assertThat(loaded.acceptedOtherAt("#lobby", 3, "b3")).isFalse();
       assertThat(loaded.seen("a3")).contains(new ClientState.Seen("a3", "#lobby", 0));
       assertThat(loaded.seen("a6")).contains(new ClientState.Seen("a6", "#lobby", 0));
       assertThat(loaded.acceptedAt("#dev", 3)).isEqualTo("d3");
     }
+  }
+
+  /**
+   * A process of the profile that loaded the file before another one found a message superseded
+   * does not write the old number back when it saves.
+   */
+  @Test
+  void superseded_byAnotherProcess_standsWhenThisOneSaves() {
+    Path file = dir.resolve("state.json");
+    ClientState first = ClientState.load(file, SERVER);
+    first.accept("a3", "#lobby", 3);
+    first.save();
+    ClientState beside = ClientState.load(file, SERVER);
+
+    first.superseded("#lobby", Map.of(3L, "a3"), Map.of(3L, "b3"), 3, 3);
+    first.save();
+    beside.accept("x1", "#dev", 1);
+    beside.save();
+
+    ClientState loaded = ClientState.load(file, SERVER);
+    assertThat(loaded.seen("a3")).contains(new ClientState.Seen("a3", "#lobby", 0));
+    assertThat(loaded.acceptedAt("#lobby", 3)).isNull();
+    assertThat(loaded.seen("x1")).isPresent();
   }
 
   @Test
