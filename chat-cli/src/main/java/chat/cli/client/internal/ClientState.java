@@ -64,7 +64,7 @@ final class ClientState {
 
   /**
    * Where an accepted message id was seen: {@code seq} 0 once a relay restored from a backup gave
-   * that number to another message ({@link #superseded}).
+   * that number to another message, or no longer had it ({@link #superseded}).
    */
   record Seen(String id, String conversation, long seq) {}
 
