@@ -96,14 +96,10 @@ final class CatchUp {
     Optional<Long> cursor = session.state.cursor(conversation);
     if (cursor.isEmpty()) {
       firstView(conversation, lastSeq);
-    } else if (cursor.get() > lastSeq) {
+    } else if (session.state.wentBackAt(state)) {
       wentBack(conversation, cursor.get(), lastSeq);
     } else if (cursor.get() < lastSeq) {
       syncFrom(conversation, cursor.get(), true, null);
-    } else if (state.lastId() != null
-        && session.state.acceptedOtherAt(conversation, lastSeq, state.lastId())) {
-      // wire version 15 names the message at the relay's newest number, this device's cursor
-      wentBack(conversation, lastSeq, lastSeq);
     }
   }
 

@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.PrivateFiles;
 import chat.cli.client.KeptList;
+import chat.protocol.ConversationState;
 import chat.protocol.Usernames;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -333,6 +334,21 @@ final class ClientState {
       }
     }
     return id;
+  }
+
+  /**
+   * Whether the relay's listing of a conversation at login or resume shows that it went back to a
+   * backup since this device read there: its newest number is below the cursor, or (wire version
+   * 15) is the cursor and names another message than this device accepted there. False where this
+   * device has no cursor.
+   */
+  synchronized boolean wentBackAt(ConversationState listed) {
+    Long cursor = cursors.get(listed.conversation());
+    return cursor != null
+        && (cursor > listed.lastSeq()
+            || cursor == listed.lastSeq()
+                && listed.lastId() != null
+                && acceptedOtherAt(listed.conversation(), cursor, listed.lastId()));
   }
 
   /**

@@ -390,11 +390,7 @@ final class SessionManager {
     if (!options.live()) {
       for (ConversationState c : conversations) {
         target.newestAtLogin.put(c.conversation(), c.lastSeq());
-        long cursor = target.state.cursor(c.conversation()).orElse(0L);
-        if (cursor > c.lastSeq()
-            || cursor == c.lastSeq()
-                && c.lastId() != null
-                && target.state.acceptedOtherAt(c.conversation(), cursor, c.lastId())) {
+        if (target.state.wentBackAt(c)) {
           target.cursorsInDoubt.add(c.conversation());
         }
       }
