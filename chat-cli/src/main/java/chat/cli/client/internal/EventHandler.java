@@ -30,6 +30,11 @@ final class EventHandler {
       }
 
       @Override
+      public void onSessionEnded(RelayConnection connection) {
+        reconnector.sessionEnded(target, connection);
+      }
+
+      @Override
       public void onClosed(RelayConnection connection, boolean byUs, String reason) {
         post.accept(() -> reconnector.connectionLost(target, connection, byUs, reason));
       }

@@ -71,8 +71,7 @@ final class Reconnector {
    */
   private void revoked(Session target, RelayConnection connection) {
     Optional<ClientState.Session> ended = target.state.session();
-    Optional<ClientState.Session> next =
-        ended.isEmpty() ? Optional.empty() : successor(target, ended.get());
+    Optional<ClientState.Session> next = forget(target, connection);
     String user = ended.map(ClientState.Session::username).orElse(null);
     CommandException.SessionEnded why =
         connection.sessionEnded(user == null ? target.username() : user);
@@ -106,8 +105,34 @@ final class Reconnector {
   }
 
   /**
-   * Forgets {@code ended} ({@link ClientState#sessionEnded}); returns the profile's newer session
-   * of the same user, if another window stored one.
+   * Called on the reader thread as the relay says it ends {@code target}'s session on {@code
+   * connection}, before any request fails for it: forgets the token then ({@link
+   * Session#forgetEndedOn}), so that a one-shot command that hears the session ended and exits has
+   * not left it stored for the next command to resume with (and be refused).
+   */
+  void sessionEnded(Session target, RelayConnection connection) {
+    if (sessions.isCurrent(target) && connection == target.rawConnection()) {
+      forget(target, connection);
+    }
+  }
+
+  /**
+   * Forgets the session the relay ended on {@code connection} ({@link Session#forgetEndedOn});
+   * returns the profile's newer session of the same user, if another window stored one.
+   */
+  private Optional<ClientState.Session> forget(Session target, RelayConnection connection) {
+    try {
+      return target.forgetEndedOn(connection);
+    } catch (CommandException.FileAccess e) {
+      sessions.post(() -> listeners.localWriteFailure(e.getMessage()));
+      return target.state.session();
+    }
+  }
+
+  /**
+   * Forgets {@code ended}, a session whose resume the relay refused ({@link
+   * ClientState#sessionEnded}); returns the profile's newer session of the same user, if another
+   * window stored one.
    */
   private Optional<ClientState.Session> successor(Session target, ClientState.Session ended) {
     try {

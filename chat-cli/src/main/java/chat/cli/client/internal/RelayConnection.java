@@ -52,6 +52,14 @@ final class RelayConnection implements AutoCloseable {
     void onClosed(RelayConnection connection, boolean byUs, String reason);
 
     /**
+     * The relay said it ends the session {@code connection} carries (ended elsewhere, or the
+     * account suspended) and is closing it. Called before {@link #sessionRevoked} is true and
+     * before any request fails for it, so that the token is forgotten by the time a caller hears
+     * the session ended.
+     */
+    default void onSessionEnded(RelayConnection connection) {}
+
+    /**
      * The user whose session the connection carries, or null before a login or resume names one: a
      * request the relay's close for an ended session cut short fails as {@link
      * CommandException.SessionEnded} for that user.
@@ -434,14 +442,16 @@ final class RelayConnection implements AutoCloseable {
       } else if (error.code() == ErrorCode.SLOW_CONSUMER) {
         closeReason = "this client fell behind and the relay dropped it";
       } else if (error.code() == ErrorCode.ACCOUNT_SUSPENDED) {
-        sessionRevoked = true;
         suspension = (CommandException.AccountSuspended) RelayErrors.toException(error);
         closeReason = suspension.getMessage();
-      } else if (error.code() == ErrorCode.SESSION_EXPIRED) {
+        listener.onSessionEnded(this);
         sessionRevoked = true;
+      } else if (error.code() == ErrorCode.SESSION_EXPIRED) {
         closeReason =
             "the session was ended from another device (logged out there, ended from a sessions"
                 + " list, or the account password was changed)";
+        listener.onSessionEnded(this);
+        sessionRevoked = true;
       } else if (error.code() == ErrorCode.RATE_LIMITED) {
         // Without a request id: a frame the relay had no room to receive, and it closes.
         closeReason = "the relay was receiving too much at once and dropped this connection";

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -97,6 +98,9 @@ final class Session {
   private boolean keepsLiveList;
 
   private volatile CommandException.SessionEnded ended;
+
+  /** The connection on which the relay last ended the session ({@link #forgetEndedOn}). */
+  private RelayConnection endedOn;
 
   Session(
       Profile profile,
@@ -197,6 +201,26 @@ final class Session {
 
   void ended(CommandException.SessionEnded why) {
     this.ended = why;
+  }
+
+  /**
+   * After the relay ended the session {@code connection} carried: forgets the stored session
+   * ({@link ClientState#sessionEnded}), once per connection (the reader does it as the relay says
+   * so, the event thread finds it done).
+   *
+   * @return the profile's session now: a newer one of the same user another process stored, or none
+   * @throws CommandException.FileAccess if the profile cannot be written (forgotten here all the
+   *     same)
+   */
+  synchronized Optional<ClientState.Session> forgetEndedOn(RelayConnection connection) {
+    if (connection != endedOn) {
+      endedOn = connection;
+      Optional<ClientState.Session> stored = state.session();
+      if (stored.isPresent()) {
+        state.sessionEnded(stored.get());
+      }
+    }
+    return state.session();
   }
 
   ConnectionState connectionState() {

@@ -88,7 +88,7 @@ final class TokenResumes {
     }
     RelayConnection lost = target.rawConnection();
     if (lost != null && lost.sessionRevoked()) {
-      // Reconnector#connectionLost forgot the token already.
+      // The reader forgot the token as the relay said so (Reconnector#sessionEnded).
       throw lost.sessionEnded(target.username());
     }
     ClientState.Session stored =

@@ -54,6 +54,53 @@ class RelayConnectionTest {
     assertThat(connection.sessionRevoked()).isTrue();
   }
 
+  /**
+   * The listener hears that the relay ends the session before any request fails for it, and before
+   * the connection counts as revoked: whoever is told the session ended finds its token forgotten.
+   */
+  @Test
+  void exchange_sessionEndedNotice_isHeardBeforeTheRequestFails() throws Exception {
+    ScriptedSocket socket = new ScriptedSocket();
+    CompletableFuture<RequestThread> pending = new CompletableFuture<>();
+    CompletableFuture<String> heard = new CompletableFuture<>();
+    RelayConnection connection =
+        open(
+            socket,
+            new RelayConnection.Listener() {
+              @Override
+              public void onEvent(Event event) {}
+
+              @Override
+              public void onClosed(RelayConnection closed, boolean byUs, String reason) {}
+
+              @Override
+              public void onSessionEnded(RelayConnection ended) {
+                heard.complete(
+                    "revoked: "
+                        + ended.sessionRevoked()
+                        + ", request failed: "
+                        + pending.join().failure.isDone());
+              }
+
+              @Override
+              public String sessionUser() {
+                return "bob";
+              }
+            });
+    RequestThread request = RequestThread.start(connection);
+    pending.complete(request);
+    request.waitsOrEnded();
+
+    socket.relaySends(ErrorReply.of(null, ErrorCode.SESSION_EXPIRED));
+    socket.relayCloses();
+
+    assertThat(request.failure())
+        .isInstanceOf(CommandException.SessionEnded.class)
+        .hasMessageStartingWith("the session for bob was ended from another device");
+    assertThat(heard.getNow("not heard")).isEqualTo("revoked: false, request failed: false");
+    assertThat(connection.sessionRevoked()).isTrue();
+  }
+
   @Test
   void exchange_writeFailsAndTheConnectionEndsWithoutANotice_failsAsALostConnection()
       throws Exception {
@@ -268,10 +315,8 @@ class RelayConnectionTest {
   }
 
   private static RelayConnection open(ScriptedSocket socket) {
-    return RelayConnection.open(
-        () -> new RelayConnection.Connected(socket, socket),
-        CODEC,
-        Duration.ofSeconds(30),
+    return open(
+        socket,
         new RelayConnection.Listener() {
           @Override
           public void onEvent(Event event) {}
@@ -284,6 +329,14 @@ class RelayConnectionTest {
             return "bob";
           }
         });
+  }
+
+  private static RelayConnection open(ScriptedSocket socket, RelayConnection.Listener listener) {
+    return RelayConnection.open(
+        () -> new RelayConnection.Connected(socket, socket),
+        CODEC,
+        Duration.ofSeconds(30),
+        listener);
   }
 
   /** A ping sent on its own thread, as a transfer's request is, and how it failed. */
