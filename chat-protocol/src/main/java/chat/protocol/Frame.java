@@ -86,5 +86,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = DeleteMessagesRequest.class, name = "delete_messages"),
   @JsonSubTypes.Type(value = DeletedReply.class, name = "deleted"),
   @JsonSubTypes.Type(value = DeletedEvent.class, name = "event.deleted"),
+  @JsonSubTypes.Type(value = CheckUsernameRequest.class, name = "check_username"),
+  @JsonSubTypes.Type(value = UsernameFreeReply.class, name = "username_free"),
 })
 public sealed interface Frame permits Request, Reply, Event {}

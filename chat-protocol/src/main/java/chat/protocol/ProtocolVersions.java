@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 15;
+  public static final int CURRENT = 16;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -118,9 +118,17 @@ public final class ProtocolVersions {
    */
   public static final int NEWEST_ID = 15;
 
+  /**
+   * The first version with {@code check_username} and its reply {@code username_free}: before a
+   * login, whether a name could be registered now, so that a client says a taken name before it
+   * asks for the new account's secrets; it adds nothing else.
+   */
+  public static final int NAME_CHECK = 16;
+
   /** Every version this build speaks, newest first. */
   public static final List<Integer> SUPPORTED =
       List.of(
+          NAME_CHECK,
           NEWEST_ID,
           OWN_FRIENDS,
           DELETE,
@@ -140,8 +148,8 @@ public final class ProtocolVersions {
   private ProtocolVersions() {}
 
   /**
-   * The line both programs print for {@code --version}: {@code wire protocol 15, 14, 13, 12, 11,
-   * 10, 9, 8, 7, 6, 5, 4, 3, 2, 1}.
+   * The line both programs print for {@code --version}: {@code wire protocol 16, 15, 14, 13, 12,
+   * 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1}.
    */
   public static String versionLine() {
     return "wire protocol "

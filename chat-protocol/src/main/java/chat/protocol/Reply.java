@@ -35,7 +35,8 @@ public sealed interface Reply extends Frame
         SessionsReply,
         EndSessionReply,
         BansReply,
-        DeletedReply {
+        DeletedReply,
+        UsernameFreeReply {
   /** The id of the request this answers; only an {@link ErrorReply} may leave it null. */
   String re();
 }

@@ -37,7 +37,8 @@ public sealed interface Request extends Frame
         ListSessionsRequest,
         EndSessionRequest,
         ListBansRequest,
-        DeleteMessagesRequest {
+        DeleteMessagesRequest,
+        CheckUsernameRequest {
   /** The client-chosen request id: 1 to 64 printable ASCII characters. */
   String id();
 }

@@ -44,12 +44,15 @@ class BinaryPagesTest {
     assertThat(ProtocolVersions.pick(List.of(14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)))
         .isEqualTo(ProtocolVersions.OWN_FRIENDS);
     assertThat(ProtocolVersions.pick(List.of(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)))
-        .isEqualTo(ProtocolVersions.NEWEST_ID)
+        .isEqualTo(ProtocolVersions.NEWEST_ID);
+    assertThat(
+            ProtocolVersions.pick(List.of(16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)))
+        .isEqualTo(ProtocolVersions.NAME_CHECK)
         .isEqualTo(ProtocolVersions.CURRENT);
     assertThat(ProtocolVersions.pick(List.of(7, 6, 5, 4, 3, 2, 1)))
         .isEqualTo(ProtocolVersions.CLOSE_DIRECT);
     assertThat(ProtocolVersions.versionLine())
-        .isEqualTo("wire protocol 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1");
+        .isEqualTo("wire protocol 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1");
   }
 
   @Test

@@ -349,7 +349,10 @@ final class RelayServices {
         config.maxFrameBytes());
   }
 
-  /** Registration, with the configured limit on attempts per client address and hour. */
+  /**
+   * Registration, with the configured limit on attempts per client address and hour; name checks
+   * have the same limit, counted apart.
+   */
   private RegisterService registrations(Shared shared, PasswordHasher hasher) {
     return new RegisterService(
         shared.storage(),
@@ -358,6 +361,7 @@ final class RelayServices {
         members,
         shared.capacity(),
         hasher,
+        new RegistrationLimiter(clock, Duration.ofHours(1), config.registrationsPerHour()),
         new RegistrationLimiter(clock, Duration.ofHours(1), config.registrationsPerHour()),
         new AuditThrottle(),
         shared.notifier(),

@@ -1,11 +1,14 @@
 package chat.server.internal.relay;
 
 import chat.crypto.IdentityBundle;
+import chat.protocol.CheckUsernameRequest;
 import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
 import chat.protocol.MembershipChange;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.RegisterReply;
 import chat.protocol.RegisterRequest;
+import chat.protocol.UsernameFreeReply;
 import chat.protocol.UsernameSkeleton;
 import chat.protocol.Usernames;
 import chat.server.internal.audit.AuditLog;
@@ -37,13 +40,17 @@ public final class RegisterService {
   private final RoomCapacity capacity;
   private final PasswordHasher hasher;
   private final RegistrationLimiter limiter;
+  private final RegistrationLimiter nameChecks;
   private final AuditThrottle refusalAudits;
   private final Notifier notifier;
   private final Clock clock;
   private final AuditLog audit;
   private final LogIds logIds;
 
-  /** The service over its collaborators; see {@code Relay} for the wiring. */
+  /**
+   * The service over its collaborators; see {@code Relay} for the wiring. {@code limiter} counts
+   * registrations per address, {@code nameChecks} the {@code check_username} requests, apart.
+   */
   public RegisterService(
       Storage storage,
       UserRepository users,
@@ -52,6 +59,7 @@ public final class RegisterService {
       RoomCapacity capacity,
       PasswordHasher hasher,
       RegistrationLimiter limiter,
+      RegistrationLimiter nameChecks,
       AuditThrottle refusalAudits,
       Notifier notifier,
       Clock clock,
@@ -64,6 +72,7 @@ public final class RegisterService {
     this.capacity = capacity;
     this.hasher = hasher;
     this.limiter = limiter;
+    this.nameChecks = nameChecks;
     this.refusalAudits = refusalAudits;
     this.notifier = notifier;
     this.clock = clock;
@@ -97,6 +106,41 @@ public final class RegisterService {
     }
   }
 
+  /**
+   * Whether {@code request}'s name could be registered now (wire version 16): checked as a
+   * registration checks the name, after the address's name checks ({@link ErrorCode#RATE_LIMITED},
+   * counted apart from its registrations), and refused as a registration would refuse it ({@link
+   * ErrorCode#INVALID_USERNAME}, {@link ErrorCode#USERNAME_TAKEN}). It tells no more than a
+   * registration's refusal does, at as many tries an hour, and is not audited: no account changes.
+   */
+  public UsernameFreeReply check(ClientConnection connection, CheckUsernameRequest request) {
+    if (connection.state().version() < ProtocolVersions.NAME_CHECK) {
+      throw new RelayException(
+          ErrorCode.BAD_FRAME, "this request needs wire version " + ProtocolVersions.NAME_CHECK);
+    }
+    long waitMillis = nameChecks.attempt(connection.limitAddress());
+    if (waitMillis > 0) {
+      throw new RelayException(
+          ErrorCode.RATE_LIMITED,
+          "too many name checks from this address; retry in " + inWords(waitMillis));
+    }
+    String username = request.username();
+    requireRegistrable(username);
+    requireFree(
+        storage.read(c -> taken(c, Usernames.key(username), UsernameSkeleton.of(username))),
+        username);
+    return new UsernameFreeReply(request.id(), username);
+  }
+
+  private static void requireRegistrable(String username) {
+    if (!Usernames.isValid(username)) {
+      throw new RelayException(ErrorCode.INVALID_USERNAME);
+    }
+    if (Usernames.isReserved(username)) {
+      throw new RelayException(ErrorCode.INVALID_USERNAME, Usernames.RESERVED_MESSAGE);
+    }
+  }
+
   private RegisterReply createAccount(ClientConnection connection, RegisterRequest request) {
     long waitMillis = limiter.attempt(connection.limitAddress());
     if (waitMillis > 0) {
@@ -105,12 +149,7 @@ public final class RegisterService {
           "too many registrations from this address; retry in " + inWords(waitMillis));
     }
     String username = request.username();
-    if (!Usernames.isValid(username)) {
-      throw new RelayException(ErrorCode.INVALID_USERNAME);
-    }
-    if (Usernames.isReserved(username)) {
-      throw new RelayException(ErrorCode.INVALID_USERNAME, Usernames.RESERVED_MESSAGE);
-    }
+    requireRegistrable(username);
     PasswordCheck.requireAcceptable(request.password());
     IdentityBundle bundle = AccountService.parseBundle(request.bundle(), username);
     String key = Usernames.key(username);

@@ -7,6 +7,7 @@ import static chat.server.internal.relay.Requirement.SOCIAL;
 
 import chat.protocol.BundlesReply;
 import chat.protocol.ChangePasswordRequest;
+import chat.protocol.CheckUsernameRequest;
 import chat.protocol.DeleteMessagesRequest;
 import chat.protocol.EndSessionRequest;
 import chat.protocol.ErrorCode;
@@ -81,6 +82,7 @@ public final class RequestDispatcher {
           .reply(HelloRequest.class, NOTHING, RequestDispatcher::hello)
           .reply(PingRequest.class, HELLO, (d, c, r) -> new PongReply(r.id()))
           .reply(RegisterRequest.class, HELLO, (d, c, r) -> d.registrations.register(c, r))
+          .reply(CheckUsernameRequest.class, HELLO, (d, c, r) -> d.registrations.check(c, r))
           .reply(
               LoginRequest.class,
               HELLO,

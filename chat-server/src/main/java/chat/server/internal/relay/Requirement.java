@@ -12,7 +12,10 @@ import chat.protocol.ProtocolVersions;
 enum Requirement {
   /** Nothing: the hello itself, which picks the wire version. */
   NOTHING,
-  /** A hello: what a client may do before it logs in (ping, register, login, resume). */
+  /**
+   * A hello: what a client may do before it logs in (ping, register, check_username, login,
+   * resume).
+   */
   HELLO,
   /** A hello and a session. */
   SESSION,

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.crypto.Bytes;
+import chat.protocol.CheckUsernameRequest;
 import chat.protocol.ErrorCode;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.RegisterRequest;
 import chat.protocol.Secret;
+import chat.protocol.UsernameFreeReply;
 import chat.server.MutableClock;
 import chat.server.RelayFixture;
 import chat.server.RoomLimits;
@@ -70,6 +73,7 @@ class RegisterServiceTest {
                 new UserLimitRepository(),
                 4 << 20),
             new PasswordHasher(4, RelayFixture.RANDOM, slots),
+            new RegistrationLimiter(clock, Duration.ofHours(1), LIMIT),
             new RegistrationLimiter(clock, Duration.ofHours(1), LIMIT),
             new AuditThrottle(TimeUnit.MINUTES.toNanos(1), nanos::get),
             new Notifier(
@@ -145,6 +149,75 @@ class RegisterServiceTest {
         .last(InstanceOfAssertFactories.STRING)
         .isEqualTo(
             "REGISTER_FAILED INVALID_USERNAME (19 more like it since the last one recorded)");
+  }
+
+  /**
+   * A name check (wire version 16) says a name free, or refuses it as a registration would, with
+   * the same words, without hashing and without an audit row.
+   */
+  @Test
+  void check_saysFree_orRefusesAsARegistrationWould() {
+    register("192.0.2.1", "alice");
+
+    assertThat(check("192.0.2.1", "Bob")).isEqualTo(new UsernameFreeReply("1", "Bob"));
+    assertThatThrownBy(() -> check("192.0.2.1", "ALICE"))
+        .isInstanceOf(RelayException.class)
+        .hasMessage("username already taken")
+        .extracting("code")
+        .isEqualTo(ErrorCode.USERNAME_TAKEN);
+    assertThatThrownBy(() -> check("192.0.2.1", "aIice"))
+        .isInstanceOf(RelayException.class)
+        .hasMessage("the name aIice is too like an existing account's name")
+        .extracting("code")
+        .isEqualTo(ErrorCode.USERNAME_TAKEN);
+    assertThatThrownBy(() -> check("192.0.2.1", "Y0U"))
+        .isInstanceOf(RelayException.class)
+        .hasMessage(chat.protocol.Usernames.RESERVED_MESSAGE)
+        .extracting("code")
+        .isEqualTo(ErrorCode.INVALID_USERNAME);
+    assertThatThrownBy(() -> check("192.0.2.1", "-bad"))
+        .extracting("code")
+        .isEqualTo(ErrorCode.INVALID_USERNAME);
+    assertThat(slots.started()).as("bcrypt computations").isEqualTo(1);
+    assertThat(audited).as("only the registration").containsExactly("REGISTER ");
+  }
+
+  /** Name checks are limited per address as registrations are, counted apart from them. */
+  @Test
+  void check_pastTheAddressLimit_isRateLimited_apartFromRegistrations() {
+    for (int i = 0; i < LIMIT; i++) {
+      check("192.0.2.1", "bob");
+    }
+    assertThatThrownBy(() -> check("192.0.2.1", "bob"))
+        .isInstanceOf(RelayException.class)
+        .hasMessage("too many name checks from this address; retry in 60 minutes")
+        .extracting("code")
+        .isEqualTo(ErrorCode.RATE_LIMITED);
+    check("192.0.2.2", "bob");
+    register("192.0.2.1", "bob");
+    clock.advance(Duration.ofHours(1));
+    assertThatThrownBy(() -> check("192.0.2.1", "bob"))
+        .extracting("code")
+        .isEqualTo(ErrorCode.USERNAME_TAKEN);
+  }
+
+  /** A connection of version 15 or older never sends one; if it does, the relay refuses it. */
+  @Test
+  void check_onAnOlderConnection_isRefusedAsABadFrame() {
+    TestConnection older = new TestConnection("192.0.2.1");
+    older.state.version(ProtocolVersions.NEWEST_ID);
+
+    assertThatThrownBy(() -> service.check(older, new CheckUsernameRequest("1", "bob")))
+        .isInstanceOf(RelayException.class)
+        .hasMessage("this request needs wire version 16")
+        .extracting("code")
+        .isEqualTo(ErrorCode.BAD_FRAME);
+  }
+
+  private UsernameFreeReply check(String address, String name) {
+    TestConnection connection = new TestConnection(address);
+    connection.state.version(ProtocolVersions.CURRENT);
+    return service.check(connection, new CheckUsernameRequest("1", name));
   }
 
   private void register(String address, String name) {

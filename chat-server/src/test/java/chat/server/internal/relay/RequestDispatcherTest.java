@@ -3,6 +3,7 @@ package chat.server.internal.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chat.protocol.CheckUsernameRequest;
 import chat.protocol.EndSessionRequest;
 import chat.protocol.FileChunkRequest;
 import chat.protocol.FileDeleteRequest;
@@ -42,7 +43,12 @@ import org.junit.jupiter.api.Test;
 class RequestDispatcherTest {
   /** The kinds allowed before login; hello needs nothing at all. */
   private static final Set<Class<? extends Request>> BEFORE_LOGIN =
-      Set.of(PingRequest.class, RegisterRequest.class, LoginRequest.class, ResumeRequest.class);
+      Set.of(
+          PingRequest.class,
+          RegisterRequest.class,
+          CheckUsernameRequest.class,
+          LoginRequest.class,
+          ResumeRequest.class);
 
   /** The kinds only wire version 2 has: files, friends, groups, presence, sessions. */
   private static final Set<Class<? extends Request>> VERSION_2 =
