@@ -36,7 +36,9 @@ final class RegisterCommand implements Callable<Integer> {
     char[] passphrase = null;
     try (ChatClient client = support.client(false)) {
       client.checkRegistrable(user); // before anything is asked for or the relay reached
-      support.reachableBeforePrompting(client, true);
+      if (secrets.wouldPrompt(true)) {
+        client.checkNameFree(user); // a taken name is said before anything is typed
+      }
       password = secrets.fresh(options.passwordFile, Secrets.ENV_PASSWORD, "password for " + user);
       passphrase =
           secrets.fresh(

@@ -3,6 +3,7 @@ package chat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ClientOptions;
+import chat.cli.client.FakeChatClient;
 import chat.cli.client.internal.RelayChatClient;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -73,6 +74,23 @@ class RegisterCommandTest {
                   + ")\n");
     }
     assertThat(home.resolve("bob").resolve("identity.key")).doesNotExist();
+  }
+
+  /**
+   * A name the relay has is said taken before any secret is asked (exit 1); a name it does not have
+   * goes on to the prompts.
+   */
+  @Test
+  void register_aTakenName_refusedBeforeAnyPrompt_exit1() {
+    FakeChatClient client = new FakeChatClient();
+    client.takenNames.add("bob");
+
+    Cli.Result result = new Cli().client(client).run("register", "--user", "bob");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err()).isEqualTo("chat: username already taken\n");
+    assertThat(result.prompts()).isEmpty();
+    assertThat(client.calls).containsExactly("close");
   }
 
   private RelayChatClient client(ServerSocket relay) {

@@ -68,6 +68,21 @@ public interface ChatClient extends AutoCloseable {
   void checkRegistrable(String username);
 
   /**
+   * Asks the relay whether {@code username} could be registered now, on a connection of its own
+   * that sends nothing secret and pins no certificate: front ends call it after {@link
+   * #checkRegistrable}, before they ask for the password and the passphrase, so that a taken name
+   * is said before they are typed. A relay too old to be asked (before wire version 16), or one
+   * that has had too many name checks from this address, is not: the registration checks the name
+   * all the same. Also tells that the relay can be reached, as {@link #checkReachable} does.
+   *
+   * @throws CommandException.Usage with the relay's words if the name is taken, too like a taken
+   *     one, or not allowed
+   * @throws CommandException.Network if the relay cannot be reached, or presents another
+   *     certificate than the one pinned for it
+   */
+  void checkNameFree(String username);
+
+  /**
    * Logs in with the password, unlocks the local key file with {@code passphrase} (or restores it
    * from the relay's encrypted backup when this machine has none), then catches up from the
    * cursors.

@@ -32,7 +32,8 @@ final class AccountCommands {
                 "Creates your identity keys on this machine, sealed with a passphrase, and",
                 "registers NAME on the relay. The password (for the relay) and the passphrase",
                 "(for the key file, never sent) are each asked twice. Leave the password out",
-                "so it is asked on a hidden prompt.",
+                "so it is asked on a hidden prompt. A name that is taken is said before",
+                "anything is asked.",
                 "example: /register alice")
             .runs(sayingWhere(AccountCommands::register, true)),
         SlashCommand.named("login", "/login NAME [PASSWORD]", "log in, or resume a saved session")
@@ -135,7 +136,7 @@ final class AccountCommands {
   private static void register(Input.Command command, CommandContext context) {
     String name = Arguments.username(command.arg(0));
     context.client().checkRegistrable(name); // before any secret is asked for
-    reachable(context.client(), "/register " + name);
+    beforeSecrets(() -> context.client().checkNameFree(name), "/register " + name);
     char[] password = null;
     char[] passphrase = null;
     try {
@@ -172,7 +173,7 @@ final class AccountCommands {
       context.info("already logged in as " + client.username().get());
       return;
     }
-    reachable(client, "/login " + name); // before any secret is asked for
+    beforeSecrets(client::checkReachable, "/login " + name); // before any secret is asked for
     if (!inlinePassword && client.hasStoredSession(name)) {
       resume(name, context);
       return;
@@ -372,13 +373,13 @@ final class AccountCommands {
   }
 
   /**
-   * Checks that the relay can be reached before any secret is asked for; one that cannot be says
-   * what to type to try again ({@code retry}), since nothing retries a login by itself. An unknown
-   * host is left as it is: trying again cannot help.
+   * Runs {@code check}, which reaches the relay, before any secret is asked for; a relay that
+   * cannot be reached says what to type to try again ({@code retry}), since nothing retries a login
+   * by itself. An unknown host is left as it is: trying again cannot help.
    */
-  private static void reachable(ChatClient client, String retry) {
+  private static void beforeSecrets(Runnable check, String retry) {
     try {
-      client.checkReachable();
+      check.run();
     } catch (CommandException.Network e) {
       if (e.getCause() instanceof UnknownHostException) {
         throw e;

@@ -227,6 +227,17 @@ public final class FakeChatClient implements ChatClient {
     }
   }
 
+  /** Usernames the relay has: {@link #checkNameFree} refuses them. */
+  public final java.util.Set<String> takenNames = new TreeSet<>();
+
+  @Override
+  public void checkNameFree(String username) {
+    checkReachable();
+    if (takenNames.contains(username)) {
+      throw new CommandException.Usage("username already taken");
+    }
+  }
+
   /** Usernames whose profile holds a key change cut short: {@link #checkRegistrable} refuses. */
   public final java.util.Set<String> keyChangesCutShort = new TreeSet<>();
 

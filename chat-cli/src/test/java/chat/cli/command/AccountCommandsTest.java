@@ -200,6 +200,19 @@ class AccountCommandsTest {
     assertThat(context.client.calls).isEmpty();
   }
 
+  /** A name the relay has is said taken before the new password and passphrase are asked. */
+  @Test
+  void register_aTakenName_isSaidBeforeAnySecretIsAsked() {
+    context.client.takenNames.add("carol");
+    context.answer("a new password", "a new password", "phrase", "phrase");
+
+    run("/register carol");
+
+    assertThat(context.prompts).isEmpty();
+    assertThat(context.errors()).containsExactly("error: username already taken");
+    assertThat(context.client.calls).isEmpty();
+  }
+
   @Test
   void login_wrongPassword_isReportedBeforeThePassphraseIsAsked() {
     context.client.acceptedPassword = "right";

@@ -109,6 +109,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public void checkNameFree(String username) {
+    sessions.checkNameFree(username);
+  }
+
+  @Override
   public void login(String username, char[] password, char[] passphrase) {
     sessions.login(username, password, () -> passphrase.clone());
   }

@@ -45,6 +45,16 @@ import org.slf4j.LoggerFactory;
 final class RelayConnection implements AutoCloseable {
   /** Receives events and the end of the connection; called on the reader thread. */
   interface Listener {
+    /** Hears nothing: for a connection that carries no session and one request. */
+    Listener IGNORING =
+        new Listener() {
+          @Override
+          public void onEvent(Event event) {}
+
+          @Override
+          public void onClosed(RelayConnection connection, boolean byUs, String reason) {}
+        };
+
     /** An event pushed by the relay. */
     void onEvent(Event event);
 

@@ -25,10 +25,25 @@ import java.util.Optional;
  */
 public final class ServerPins {
   private final Path file;
+  private final boolean pinsFirstUse;
 
   /** Pins kept in {@code file}. */
   public ServerPins(Path file) {
+    this(file, true);
+  }
+
+  private ServerPins(Path file, boolean pinsFirstUse) {
     this.file = file;
+    this.pinsFirstUse = pinsFirstUse;
+  }
+
+  /**
+   * The pins in {@code file}, never written: a relay with no pin yet is passed without one being
+   * made. For a connection that sends nothing secret and may come to nothing (a name check before a
+   * registration); the registration pins it.
+   */
+  static ServerPins readOnly(Path file) {
+    return new ServerPins(file, false);
   }
 
   /** The pinned fingerprint of the relay at {@code host} and {@code port}, if any. */
@@ -40,7 +55,7 @@ public final class ServerPins {
    * Accepts {@code fingerprint} for the relay at {@code host} and {@code port}: pins it if the
    * relay is new, passes if it matches the pin.
    *
-   * @return true if it was pinned just now (first use)
+   * @return true if it was pinned just now (first use; never when {@link #readOnly})
    * @throws CommandException.Network if another certificate is pinned for the relay
    */
   public synchronized boolean check(String host, int port, String fingerprint) {
@@ -49,6 +64,9 @@ public final class ServerPins {
     Map<String, Pin> pins = read();
     Pin pin = pins.get(key);
     if (pin == null) {
+      if (!pinsFirstUse) {
+        return false;
+      }
       pins.put(key, new Pin(fingerprint, 0));
       write(pins);
       return true;

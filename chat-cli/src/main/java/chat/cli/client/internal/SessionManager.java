@@ -8,10 +8,13 @@ import chat.crypto.EnvelopeOpener;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KdfParameters;
 import chat.crypto.KeyFile;
+import chat.protocol.CheckUsernameRequest;
 import chat.protocol.ConversationState;
 import chat.protocol.FrameCodec;
 import chat.protocol.LoginReply;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.Secret;
+import chat.protocol.UsernameFreeReply;
 import chat.protocol.Usernames;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -325,6 +328,40 @@ final class SessionManager {
     Profile profile = profileFor(username);
     Registration.refusePending(profile, pending);
     Registration.refuseHeld(profile, username);
+  }
+
+  /**
+   * Asks the relay whether {@code username} could be registered now (wire version 16), on a
+   * connection of its own that sends nothing else and pins nothing ({@link ServerPins#readOnly}): a
+   * relay the profile has no pin for yet is pinned by the registration. A relay of an older version
+   * is not asked, nor is one that has had too many name checks from this address: the registration
+   * checks the name all the same.
+   *
+   * @throws CommandException.Usage if the name is taken, looks like a taken one, or is not allowed
+   * @throws CommandException.Network if the relay cannot be reached, or presents another
+   *     certificate than the one pinned for it
+   */
+  void checkNameFree(String username) {
+    PinnedTlsConnector connector =
+        new PinnedTlsConnector(
+            options.host(),
+            options.port(),
+            ServerPins.readOnly(profileFor(username).knownServers()),
+            random,
+            PinnedTlsConnector.CONNECT_TIMEOUT,
+            fingerprint -> {});
+    try (RelayConnection relay =
+        RelayConnection.open(
+            connector,
+            new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES),
+            options.requestTimeout(),
+            RelayConnection.Listener.IGNORING)) {
+      if (relay.version() >= ProtocolVersions.NAME_CHECK) {
+        relay.call(new CheckUsernameRequest(relay.nextId(), username), UsernameFreeReply.class);
+      }
+    } catch (CommandException.RateLimited e) {
+      // the registration checks the name itself
+    }
   }
 
   /** Whether the client is closed or closing: nothing of it starts again. */
