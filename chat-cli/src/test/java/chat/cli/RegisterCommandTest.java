@@ -76,10 +76,7 @@ class RegisterCommandTest {
     assertThat(home.resolve("bob").resolve("identity.key")).doesNotExist();
   }
 
-  /**
-   * A name the relay has is said taken before any secret is asked (exit 1); a name it does not have
-   * goes on to the prompts.
-   */
+  /** A name the relay has is said taken before any secret is asked (exit 1). */
   @Test
   void register_aTakenName_refusedBeforeAnyPrompt_exit1() {
     FakeChatClient client = new FakeChatClient();

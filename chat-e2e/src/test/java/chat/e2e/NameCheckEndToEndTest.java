@@ -11,6 +11,7 @@ import chat.server.Relay;
 import chat.server.RelayFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,27 @@ class NameCheckEndToEndTest {
 
       client.register("carol", PASSWORD.clone(), PASSPHRASE.clone());
       assertThat(fresh.resolve("carol").resolve("known_servers")).exists();
+    }
+  }
+
+  /**
+   * A relay that has had too many name checks from this address is not asked again: the client goes
+   * on to the prompts, and the registration checks the name itself.
+   */
+  @Test
+  void checkNameFree_pastTheRelaysLimitOnChecks_goesOnWithoutAnAnswer(@TempDir Path limitedDir)
+      throws Exception {
+    try (Relay limited =
+            Relay.start(
+                RelayFixture.builder(limitedDir).registrationsPerHour(2).build(),
+                Clock.systemUTC(),
+                RelayFixture.RANDOM);
+        RelayChatClient client = Clients.oneShot(limited.port(), homes.resolve("limited"))) {
+      assertThatThrownBy(() -> client.checkNameFree("Y0U"))
+          .isInstanceOf(CommandException.Usage.class);
+      client.checkNameFree("carol");
+
+      client.checkNameFree("Y0U"); // the third: refused as RATE_LIMITED, not as the name
     }
   }
 

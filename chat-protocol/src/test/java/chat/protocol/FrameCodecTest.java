@@ -107,7 +107,9 @@ class FrameCodecTest {
                     "c8c25f86d8d7", 1_794_300_000_000L, 1_794_300_500_000L, "::1", true),
                 new SessionInfo(
                     "ce74d974ecc1", 1_794_200_000_000L, 1_794_200_000_000L, "", false))),
-        new EndSessionReply("24", "ce74d974ecc1"));
+        new EndSessionReply("24", "ce74d974ecc1"),
+        new CheckUsernameRequest("25", "carol"),
+        new UsernameFreeReply("25", "carol"));
   }
 
   @Test

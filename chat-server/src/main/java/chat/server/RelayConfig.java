@@ -12,11 +12,12 @@ import java.util.Objects;
  * files} holds the limits on shared files; {@code ioThreads} is the number of event loops ({@link
  * #ONE_IO_THREAD_PER_PROCESSOR}: one per processor the JVM sees, see {@link #ioThreadCount()});
  * {@code registrationsPerHour} is how many registration attempts one client address may make per
- * hour (0: no limit); {@code bcryptThreads} is how many bcrypt computations may run at once ({@link
- * #BCRYPT_THREADS_DEFAULT}: see {@link #bcryptThreadCount()}); {@code maxFriends} is how many
- * friends one user may have; {@code messagesPerSecond} and {@code messageBurst} bound the messages
- * one account sends over all its connections together, as {@code requestsPerSecond} and {@code
- * requestBurst} bound the requests of one connection.
+ * hour, and how many name checks apart from them (0: no limit); {@code bcryptThreads} is how many
+ * bcrypt computations may run at once ({@link #BCRYPT_THREADS_DEFAULT}: see {@link
+ * #bcryptThreadCount()}); {@code maxFriends} is how many friends one user may have; {@code
+ * messagesPerSecond} and {@code messageBurst} bound the messages one account sends over all its
+ * connections together, as {@code requestsPerSecond} and {@code requestBurst} bound the requests of
+ * one connection.
  *
  * <p>Make one with {@link #builder} (from the defaults) or {@link #toBuilder} (a copy with some
  * values changed), so that a new setting needs no change where the others are set.

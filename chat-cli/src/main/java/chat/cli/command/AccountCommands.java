@@ -7,6 +7,7 @@ import chat.cli.client.SessionView;
 import chat.protocol.ConversationIds;
 import chat.protocol.Usernames;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -375,13 +376,15 @@ final class AccountCommands {
   /**
    * Runs {@code check}, which reaches the relay, before any secret is asked for; a relay that
    * cannot be reached says what to type to try again ({@code retry}), since nothing retries a login
-   * by itself. An unknown host is left as it is: trying again cannot help.
+   * by itself. An unknown host, or a certificate other than the one pinned (the name check's TLS
+   * meets it), is left as it is: trying again cannot help.
    */
   private static void beforeSecrets(Runnable check, String retry) {
     try {
       check.run();
     } catch (CommandException.Network e) {
-      if (e.getCause() instanceof UnknownHostException) {
+      if (e.getCause() instanceof UnknownHostException
+          || e.getCause() instanceof CertificateException) {
         throw e;
       }
       throw new CommandException.Network(e.getMessage() + "; " + retry + " tries again", e);

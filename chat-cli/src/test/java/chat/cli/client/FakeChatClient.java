@@ -230,9 +230,15 @@ public final class FakeChatClient implements ChatClient {
   /** Usernames the relay has: {@link #checkNameFree} refuses them. */
   public final java.util.Set<String> takenNames = new TreeSet<>();
 
+  /** What {@link #checkNameFree} throws, if not null: a network failure, say. */
+  public volatile RuntimeException nameCheckFailure;
+
   @Override
   public void checkNameFree(String username) {
     checkReachable();
+    if (nameCheckFailure != null) {
+      throw nameCheckFailure;
+    }
     if (takenNames.contains(username)) {
       throw new CommandException.Usage("username already taken");
     }

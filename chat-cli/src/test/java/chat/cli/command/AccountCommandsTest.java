@@ -213,6 +213,22 @@ class AccountCommandsTest {
     assertThat(context.client.calls).isEmpty();
   }
 
+  /** A certificate other than the pinned one is said as it is: trying again cannot help. */
+  @Test
+  void register_theRelaysCertificateChanged_isSaidWithoutHowToTryAgain() {
+    context.client.nameCheckFailure =
+        new CommandException.Network(
+            "THE RELAY CERTIFICATE OF relay.test:7443 HAS CHANGED.",
+            new java.security.cert.CertificateException("relay certificate differs from the pin"));
+    context.answer("a new password", "a new password", "phrase", "phrase");
+
+    run("/register carol");
+
+    assertThat(context.prompts).isEmpty();
+    assertThat(context.errors())
+        .containsExactly("error: THE RELAY CERTIFICATE OF relay.test:7443 HAS CHANGED.");
+  }
+
   @Test
   void login_wrongPassword_isReportedBeforeThePassphraseIsAsked() {
     context.client.acceptedPassword = "right";

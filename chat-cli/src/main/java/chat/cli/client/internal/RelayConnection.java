@@ -454,14 +454,12 @@ final class RelayConnection implements AutoCloseable {
       } else if (error.code() == ErrorCode.ACCOUNT_SUSPENDED) {
         suspension = (CommandException.AccountSuspended) RelayErrors.toException(error);
         closeReason = suspension.getMessage();
-        listener.onSessionEnded(this);
-        sessionRevoked = true;
+        sessionEnded();
       } else if (error.code() == ErrorCode.SESSION_EXPIRED) {
         closeReason =
             "the session was ended from another device (logged out there, ended from a sessions"
                 + " list, or the account password was changed)";
-        listener.onSessionEnded(this);
-        sessionRevoked = true;
+        sessionEnded();
       } else if (error.code() == ErrorCode.RATE_LIMITED) {
         // Without a request id: a frame the relay had no room to receive, and it closes.
         closeReason = "the relay was receiving too much at once and dropped this connection";
@@ -477,6 +475,20 @@ final class RelayConnection implements AutoCloseable {
     if (future != null) {
       future.complete(reply);
     }
+  }
+
+  /**
+   * The relay said it ends this connection's session: the listener hears it first ({@link
+   * Listener#onSessionEnded}), then the connection counts as revoked. A listener that fails does
+   * not make the relay's notice unreadable: requests still fail as the session ended.
+   */
+  private void sessionEnded() {
+    try {
+      listener.onSessionEnded(this);
+    } catch (RuntimeException e) {
+      LOG.warn("could not forget the session the relay ended: {}", e.toString());
+    }
+    sessionRevoked = true;
   }
 
   /**

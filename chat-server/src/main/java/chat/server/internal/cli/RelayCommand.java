@@ -160,9 +160,9 @@ public final class RelayCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "" + RelayConfig.DEFAULT_REGISTRATIONS_PER_HOUR,
       description =
-          "Registration attempts one client address may make per hour, successful or not; an"
-              + " IPv6 address counts with its /64; 0 = no limit; at most 1000000"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Registration attempts one client address may make per hour, successful or not, and"
+              + " as many checks whether a name is free, counted apart; an IPv6 address counts"
+              + " with its /64; 0 = no limit; at most 1000000 (default: ${DEFAULT-VALUE}).")
   int registrationsPerHour;
 
   @Option(

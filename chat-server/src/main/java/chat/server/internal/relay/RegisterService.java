@@ -42,6 +42,10 @@ public final class RegisterService {
   private final RegistrationLimiter limiter;
   private final RegistrationLimiter nameChecks;
   private final AuditThrottle refusalAudits;
+
+  /** Name checks refused past the address's limit, audited at most once a minute per address. */
+  private final AuditThrottle checkLimitAudits = new AuditThrottle();
+
   private final Notifier notifier;
   private final Clock clock;
   private final AuditLog audit;
@@ -110,8 +114,10 @@ public final class RegisterService {
    * Whether {@code request}'s name could be registered now (wire version 16): checked as a
    * registration checks the name, after the address's name checks ({@link ErrorCode#RATE_LIMITED},
    * counted apart from its registrations), and refused as a registration would refuse it ({@link
-   * ErrorCode#INVALID_USERNAME}, {@link ErrorCode#USERNAME_TAKEN}). It tells no more than a
-   * registration's refusal does, at as many tries an hour, and is not audited: no account changes.
+   * ErrorCode#INVALID_USERNAME}, {@link ErrorCode#USERNAME_TAKEN}). It tells what a registration's
+   * refusal tells, without a password or a bundle, at as many tries an hour again; only a refusal
+   * past the limit is audited ({@code RATE_LIMITED}, once a minute per address): no account
+   * changes.
    */
   public UsernameFreeReply check(ClientConnection connection, CheckUsernameRequest request) {
     if (connection.state().version() < ProtocolVersions.NAME_CHECK) {
@@ -120,6 +126,15 @@ public final class RegisterService {
     }
     long waitMillis = nameChecks.attempt(connection.limitAddress());
     if (waitMillis > 0) {
+      long held = checkLimitAudits.admit(connection.limitAddress());
+      if (held >= 0) {
+        audit.record(
+            connection,
+            AuditType.RATE_LIMITED,
+            null,
+            "name checks (too many from this address)"
+                + (held > 0 ? "; " + held + " more refused since the last report" : ""));
+      }
       throw new RelayException(
           ErrorCode.RATE_LIMITED,
           "too many name checks from this address; retry in " + inWords(waitMillis));

@@ -182,17 +182,24 @@ class RegisterServiceTest {
     assertThat(audited).as("only the registration").containsExactly("REGISTER ");
   }
 
-  /** Name checks are limited per address as registrations are, counted apart from them. */
+  /**
+   * Name checks are limited per address as registrations are, counted apart from them; the refusals
+   * past the limit are audited, at most once a minute per address.
+   */
   @Test
-  void check_pastTheAddressLimit_isRateLimited_apartFromRegistrations() {
+  void check_pastTheAddressLimit_isRateLimited_apartFromRegistrations_andAudited() {
     for (int i = 0; i < LIMIT; i++) {
       check("192.0.2.1", "bob");
     }
-    assertThatThrownBy(() -> check("192.0.2.1", "bob"))
-        .isInstanceOf(RelayException.class)
-        .hasMessage("too many name checks from this address; retry in 60 minutes")
-        .extracting("code")
-        .isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(audited).isEmpty();
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> check("192.0.2.1", "bob"))
+          .isInstanceOf(RelayException.class)
+          .hasMessage("too many name checks from this address; retry in 60 minutes")
+          .extracting("code")
+          .isEqualTo(ErrorCode.RATE_LIMITED);
+    }
+    assertThat(audited).containsExactly("RATE_LIMITED name checks (too many from this address)");
     check("192.0.2.2", "bob");
     register("192.0.2.1", "bob");
     clock.advance(Duration.ofHours(1));
