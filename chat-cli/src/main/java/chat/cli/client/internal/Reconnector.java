@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Brings a live session back after its connection to the relay is lost: says so, then resumes the
@@ -121,12 +122,7 @@ final class Reconnector {
    * returns the profile's newer session of the same user, if another window stored one.
    */
   private Optional<ClientState.Session> forget(Session target, RelayConnection connection) {
-    try {
-      return target.forgetEndedOn(connection);
-    } catch (CommandException.FileAccess e) {
-      sessions.post(() -> listeners.localWriteFailure(e.getMessage()));
-      return target.state.session();
-    }
+    return written(target, () -> target.forgetEndedOn(connection));
   }
 
   /**
@@ -135,8 +131,17 @@ final class Reconnector {
    * window stored one.
    */
   private Optional<ClientState.Session> successor(Session target, ClientState.Session ended) {
+    return written(target, () -> target.state.sessionEnded(ended));
+  }
+
+  /**
+   * What {@code forgetting} returns, the profile's session after it forgot one; if the profile
+   * could not be written, says so and returns the session this process holds now.
+   */
+  private Optional<ClientState.Session> written(
+      Session target, Supplier<Optional<ClientState.Session>> forgetting) {
     try {
-      return target.state.sessionEnded(ended);
+      return forgetting.get();
     } catch (CommandException.FileAccess e) {
       sessions.post(() -> listeners.localWriteFailure(e.getMessage()));
       return target.state.session();

@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -254,14 +255,9 @@ final class SessionManager {
    * @throws CommandException.Usage if the client closed meanwhile (the connection is closed)
    */
   RelayConnection connect(Session target) {
-    ServerPins pins = new ServerPins(target.profile.knownServers());
-    PinnedTlsConnector connector =
-        new PinnedTlsConnector(
-            options.host(),
-            options.port(),
-            pins,
-            random,
-            PinnedTlsConnector.CONNECT_TIMEOUT,
+    RelayConnection connection =
+        open(
+            new ServerPins(target.profile.knownServers()),
             fingerprint ->
                 post(
                     () ->
@@ -271,12 +267,7 @@ final class SessionManager {
                                 + options.server()
                                 + " on first use, SHA-256 "
                                 + Fingerprints.colons(fingerprint)
-                                + ": compare it with the fingerprint the operator published")));
-    RelayConnection connection =
-        RelayConnection.open(
-            connector,
-            new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES),
-            options.requestTimeout(),
+                                + ": compare it with the fingerprint the operator published")),
             handler.forSession(target, reconnector));
     target.connection(connection);
     if (closed) {
@@ -286,6 +277,25 @@ final class SessionManager {
       throw new CommandException.Usage("the client is closed");
     }
     return connection;
+  }
+
+  /**
+   * A connection to the relay after the hello, its certificate checked against {@code pins}; {@code
+   * onFirstPin} hears a fingerprint pinned on first use.
+   */
+  private RelayConnection open(
+      ServerPins pins, Consumer<String> onFirstPin, RelayConnection.Listener listener) {
+    return RelayConnection.open(
+        new PinnedTlsConnector(
+            options.host(),
+            options.port(),
+            pins,
+            random,
+            PinnedTlsConnector.CONNECT_TIMEOUT,
+            onFirstPin),
+        new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES),
+        options.requestTimeout(),
+        listener);
   }
 
   /** Whether {@code target} is the client's session: not closed, logged out or replaced. */
@@ -342,19 +352,10 @@ final class SessionManager {
    *     certificate than the one pinned for it
    */
   void checkNameFree(String username) {
-    PinnedTlsConnector connector =
-        new PinnedTlsConnector(
-            options.host(),
-            options.port(),
-            ServerPins.readOnly(profileFor(username).knownServers()),
-            random,
-            PinnedTlsConnector.CONNECT_TIMEOUT,
-            fingerprint -> {});
     try (RelayConnection relay =
-        RelayConnection.open(
-            connector,
-            new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES),
-            options.requestTimeout(),
+        open(
+            ServerPins.readOnly(profileFor(username).knownServers()),
+            fingerprint -> {},
             RelayConnection.Listener.IGNORING)) {
       if (relay.version() >= ProtocolVersions.NAME_CHECK) {
         relay.call(new CheckUsernameRequest(relay.nextId(), username), UsernameFreeReply.class);

@@ -28,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -66,27 +67,13 @@ class RelayConnectionTest {
     RelayConnection connection =
         open(
             socket,
-            new RelayConnection.Listener() {
-              @Override
-              public void onEvent(Event event) {}
-
-              @Override
-              public void onClosed(RelayConnection closed, boolean byUs, String reason) {}
-
-              @Override
-              public void onSessionEnded(RelayConnection ended) {
-                heard.complete(
-                    "revoked: "
-                        + ended.sessionRevoked()
-                        + ", request failed: "
-                        + pending.join().failure.isDone());
-              }
-
-              @Override
-              public String sessionUser() {
-                return "bob";
-              }
-            });
+            bobs(
+                ended ->
+                    heard.complete(
+                        "revoked: "
+                            + ended.sessionRevoked()
+                            + ", request failed: "
+                            + pending.join().failure.isDone())));
     RequestThread request = RequestThread.start(connection);
     pending.complete(request);
     request.waitsOrEnded();
@@ -315,20 +302,28 @@ class RelayConnectionTest {
   }
 
   private static RelayConnection open(ScriptedSocket socket) {
-    return open(
-        socket,
-        new RelayConnection.Listener() {
-          @Override
-          public void onEvent(Event event) {}
+    return open(socket, bobs(ended -> {}));
+  }
 
-          @Override
-          public void onClosed(RelayConnection connection, boolean byUs, String reason) {}
+  /** A listener of a connection that carries bob's session: it hears only that it ended. */
+  private static RelayConnection.Listener bobs(Consumer<RelayConnection> onSessionEnded) {
+    return new RelayConnection.Listener() {
+      @Override
+      public void onEvent(Event event) {}
 
-          @Override
-          public String sessionUser() {
-            return "bob";
-          }
-        });
+      @Override
+      public void onClosed(RelayConnection connection, boolean byUs, String reason) {}
+
+      @Override
+      public void onSessionEnded(RelayConnection connection) {
+        onSessionEnded.accept(connection);
+      }
+
+      @Override
+      public String sessionUser() {
+        return "bob";
+      }
+    };
   }
 
   private static RelayConnection open(ScriptedSocket socket, RelayConnection.Listener listener) {
