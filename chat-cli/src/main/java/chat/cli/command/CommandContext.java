@@ -130,8 +130,9 @@ public interface CommandContext {
   /**
    * Asks for a new secret (for {@code /register}). The {@link #givenSecret} is taken once; where a
    * person types it, as here by default, it is asked twice and the two must match; a script runner
-   * that reads secrets from the environment or a file overrides this to read once. The caller
-   * zeroes the array when done.
+   * that reads secrets from the environment or a file overrides this to read once. An empty first
+   * entry is returned without asking again, for the caller to refuse. The caller zeroes the array
+   * when done.
    *
    * @throws chat.cli.CommandException.Usage if the two entries differ (both are zeroed)
    * @throws chat.cli.CommandException.Auth if no secret can be had
@@ -143,6 +144,9 @@ public interface CommandContext {
     }
     String what = kind.noun();
     char[] first = readSecret(kind, prompt);
+    if (first.length == 0) {
+      return first; // nothing to repeat: refused at once
+    }
     char[] again = null;
     try {
       again = readSecret(kind, "repeat the " + what + ": ");

@@ -104,6 +104,18 @@ class AccountCommandsTest {
     assertSecretsZeroedAndNeverShown("password1", "password2");
   }
 
+  /** Enter on an empty password is refused at once, without asking to repeat nothing. */
+  @Test
+  void register_emptyPassword_refusedWithoutAskingItAgain() {
+    context.answer("", "");
+
+    run("/register alice");
+
+    assertThat(context.prompts).containsExactly("PASSWORD new password for alice: ");
+    assertThat(context.errors()).containsExactly("error: no password given: nothing was done");
+    assertThat(context.client.calls).isEmpty();
+  }
+
   @Test
   void register_shortPassword_refusedBeforeThePassphraseIsAsked() {
     context.answer("short", "short");
