@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.cli.CommandException;
 import chat.cli.client.internal.RelayChatClient;
+import chat.protocol.Usernames;
 import chat.server.Relay;
 import chat.server.RelayFixture;
 import java.nio.file.Files;
@@ -49,6 +50,9 @@ class NameCheckEndToEndTest {
       assertThatThrownBy(() -> client.checkNameFree("aIice"))
           .isInstanceOf(CommandException.Usage.class)
           .hasMessageContaining("the name aIice is too like an existing account's name");
+      assertThatThrownBy(() -> client.checkNameFree("Y0U"))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage(Usernames.RESERVED_MESSAGE);
 
       client.checkNameFree("carol");
       assertThat(fresh.resolve("carol").resolve("known_servers"))
