@@ -256,6 +256,14 @@ public abstract sealed class CommandException extends RuntimeException {
     public Network(String message, Throwable cause) {
       super(ExitCode.NETWORK, message, cause);
     }
+
+    /**
+     * Whether the relay presented another certificate than the one pinned for it: no retry can fix
+     * that.
+     */
+    public boolean certificateChanged() {
+      return getCause() instanceof java.security.cert.CertificateException;
+    }
   }
 
   /** A contact's key changed and was not accepted, or a safety number differs: exit 4. */

@@ -7,7 +7,6 @@ import chat.cli.client.SessionView;
 import chat.protocol.ConversationIds;
 import chat.protocol.Usernames;
 import java.net.UnknownHostException;
-import java.security.cert.CertificateException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -383,8 +382,7 @@ final class AccountCommands {
     try {
       check.run();
     } catch (CommandException.Network e) {
-      if (e.getCause() instanceof UnknownHostException
-          || e.getCause() instanceof CertificateException) {
+      if (e.getCause() instanceof UnknownHostException || e.certificateChanged()) {
         throw e;
       }
       throw new CommandException.Network(e.getMessage() + "; " + retry + " tries again", e);

@@ -108,8 +108,7 @@ public final class ServerPins {
    * retry can fix.
    */
   public static boolean isCertificateChange(RuntimeException failure) {
-    return failure instanceof CommandException.Network
-        && failure.getCause() instanceof CertificateException;
+    return failure instanceof CommandException.Network network && network.certificateChanged();
   }
 
   /** A pinned certificate's fingerprint, and the line of the file that pins it (0 if new). */

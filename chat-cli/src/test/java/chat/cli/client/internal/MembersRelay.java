@@ -6,7 +6,6 @@ import chat.crypto.Recipient;
 import chat.crypto.RecipientSet;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
-import chat.protocol.Event;
 import chat.protocol.Frame;
 import chat.protocol.FrameCodec;
 import chat.protocol.FrameException;
@@ -82,13 +81,7 @@ final class MembersRelay implements AutoCloseable {
             },
             CODEC,
             Duration.ofSeconds(10),
-            new RelayConnection.Listener() {
-              @Override
-              public void onEvent(Event event) {}
-
-              @Override
-              public void onClosed(RelayConnection closed, boolean byUs, String reason) {}
-            });
+            RelayConnection.Listener.IGNORING);
   }
 
   /** Answers one {@code list_members}. */

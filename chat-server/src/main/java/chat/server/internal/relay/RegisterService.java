@@ -135,9 +135,7 @@ public final class RegisterService {
             "name checks (too many from this address)"
                 + (held > 0 ? "; " + held + " more refused since the last report" : ""));
       }
-      throw new RelayException(
-          ErrorCode.RATE_LIMITED,
-          "too many name checks from this address; retry in " + inWords(waitMillis));
+      throw tooMany("name checks", waitMillis);
     }
     String username = request.username();
     requireRegistrable(username);
@@ -145,6 +143,13 @@ public final class RegisterService {
         storage.read(c -> taken(c, Usernames.key(username), UsernameSkeleton.of(username))),
         username);
     return new UsernameFreeReply(request.id(), username);
+  }
+
+  /** The refusal of an address past its limit on {@code what}, saying how long to wait. */
+  private static RelayException tooMany(String what, long waitMillis) {
+    return new RelayException(
+        ErrorCode.RATE_LIMITED,
+        "too many " + what + " from this address; retry in " + inWords(waitMillis));
   }
 
   private static void requireRegistrable(String username) {
@@ -159,9 +164,7 @@ public final class RegisterService {
   private RegisterReply createAccount(ClientConnection connection, RegisterRequest request) {
     long waitMillis = limiter.attempt(connection.limitAddress());
     if (waitMillis > 0) {
-      throw new RelayException(
-          ErrorCode.RATE_LIMITED,
-          "too many registrations from this address; retry in " + inWords(waitMillis));
+      throw tooMany("registrations", waitMillis);
     }
     String username = request.username();
     requireRegistrable(username);
