@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.protocol.ErrorCode;
 import chat.protocol.Usernames;
 import java.util.Objects;
 
@@ -113,6 +114,27 @@ public abstract sealed class CommandException extends RuntimeException {
     /** The refusal, without a command. */
     public FileIdRefused(String message) {
       super(message);
+    }
+  }
+
+  /**
+   * The relay's refusal of a request, in words written for people ({@code BANNED}, {@code
+   * INVALID_TARGET}, {@code LIMIT_REACHED}, ...): exit 1, as any {@link Usage}. Its {@link #code}
+   * tells a command that asks for several users in turn whether the refusal concerned one of them
+   * or the request as a whole.
+   */
+  public static final class Refused extends Usage {
+    private final ErrorCode code;
+
+    /** The refusal {@code code}, in the relay's words. */
+    public Refused(ErrorCode code, String message) {
+      super(message);
+      this.code = Objects.requireNonNull(code, "code");
+    }
+
+    /** The relay's error code. */
+    public ErrorCode code() {
+      return code;
     }
   }
 

@@ -291,6 +291,8 @@ final class EnvelopeSender {
       return new CommandException.Network(message, failure);
     } else if (failure instanceof CommandException.RateLimited) {
       return new CommandException.RateLimited(message);
+    } else if (failure instanceof CommandException.Refused refused) {
+      return new CommandException.Refused(refused.code(), message);
     } else if (failure.getClass() == CommandException.Usage.class) {
       return new CommandException.Usage(message);
     }

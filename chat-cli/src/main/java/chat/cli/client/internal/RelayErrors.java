@@ -58,7 +58,7 @@ final class RelayErrors {
           NOT_FRIENDS,
           LIMIT_REACHED,
           NO_SUCH_SESSION ->
-          new CommandException.Usage(message); // written for people: no raw code
+          new CommandException.Refused(code, message); // written for people: no raw code
       case OWNER_MUST_TRANSFER -> new CommandException.OwnerCannotLeave(message);
       case NO_SUCH_USER -> new CommandException.NoSuchUser(noSuchUser(message));
       case NOT_MEMBER -> new CommandException.NotMember(message);
