@@ -5,6 +5,7 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.GroupAction;
 import chat.cli.command.BanText;
 import chat.cli.command.CommandWords;
+import chat.cli.command.Invitations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
  * create|invite|decline|kick|ban|unban|bans|mute|unmute|transfer|admin|deadmin|rename|disband ...}:
  * groups (invite-only rooms with an owner and admins) from scripts. One subcommand per action, each
  * a method here; every one logs in, asks the relay, prints one line (or one JSON object; {@code
- * bans} a table, or a JSON object per ban) and exits.
+ * bans} a table, or a JSON object per ban; {@code invite} one for each user invited) and exits.
  */
 @Command(
     name = "group",
@@ -55,13 +56,57 @@ final class GroupCommand {
             + CommandWords.SCRIPT.lowerCased(name, RelayOptions.conversationArgument(name)));
   }
 
-  @Command(name = "invite", description = "Let USER join ROOM (they run 'chat join ROOM').")
+  @Command(
+      name = "invite",
+      description = {
+        "Let each USER join ROOM (they run 'chat join ROOM'), in turn.",
+        "A user who cannot be invited (no such user, already a member, banned) is said on stderr"
+            + " and the next is asked; if any was, the command exits 1 after the last."
+      })
   int invite(
       @Mixin RelayOptions relay,
-      @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String room,
-      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
-          String user) {
-    return member(relay, GroupAction.INVITE, room, user, null, "invited %2$s to %1$s");
+      @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String name,
+      @Parameters(
+              index = "1..*",
+              arity = "1..*",
+              paramLabel = "USER",
+              description = "whom to invite (at most " + Invitations.MAX_USERS + ")")
+          List<String> typed) {
+    List<String> users = Invitations.users(typed);
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    String room = RelayOptions.conversationArgument(name);
+    support.change(
+        support.loggedIn(false),
+        "the relay made the change",
+        client -> {
+          Invitations.inviteEach(
+              client,
+              room,
+              users,
+              new Invitations.Progress() {
+                @Override
+                public void invited(String user) {
+                  print(support, "invite", room, user, "invited " + user + " to " + room);
+                  support.out().flush();
+                }
+
+                @Override
+                public void refused(String user, CommandException refusal) {
+                  support
+                      .err()
+                      .println("chat: " + TerminalSafe.line(CommandWords.SCRIPT.said(refusal)));
+                  support.err().flush();
+                }
+
+                @Override
+                public void stopped(List<String> notAsked) {
+                  support.err().println("chat: " + Invitations.notAsked(notAsked));
+                  support.err().flush();
+                }
+              });
+          return null;
+        });
+    return 0;
   }
 
   @Command(

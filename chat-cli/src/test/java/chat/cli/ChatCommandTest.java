@@ -172,7 +172,7 @@ class ChatCommandTest {
         "group --user alice|chat: 'chat group' takes one of its commands (admin, ban, bans, create,",
         "group frob x|chat: 'frob' is not a command of 'chat group': it takes one of admin, ban,",
         "group|chat: 'chat group' takes one of its commands: admin, ban, bans, create,",
-        "group invite ops3 --user alice|chat: too few parameters: chat group invite ROOM USER"
+        "group invite ops3 --user alice|chat: too few parameters: chat group invite ROOM USER..."
             + " (see 'chat group invite --help')"
       })
   void commandOfCommands_misused_namesWhatItTakes(String args, String said) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.MemberView;
 import chat.cli.client.TrustState;
+import chat.cli.command.Invitations;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,85 @@ class GroupCommandTest {
     assertThat(result.out())
         .isEqualTo(
             "{\"type\":\"group\",\"action\":\"invite\",\"room\":\"#team\",\"user\":\"bob\"}\n");
+  }
+
+  @Test
+  void invite_severalUsers_printsEachInvited_refusalsOnStderr_exitOneAfterTheLast() {
+    client.administerRefusals.put("dave", new CommandException.NoSuchUser("no such user: dave"));
+
+    Cli.Result result =
+        cli().run("--user", "alice", "group", "invite", "team", "bob", "dave", "carol");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.out()).isEqualTo("invited bob to #team\ninvited carol to #team\n");
+    assertThat(result.err())
+        .isEqualTo("chat: no such user: dave\nchat: 1 of 3 not invited: dave\n");
+    assertThat(client.calls)
+        .contains(
+            "administer #team INVITE bob",
+            "administer #team INVITE dave",
+            "administer #team INVITE carol");
+  }
+
+  @Test
+  void invite_severalUsers_json_anObjectForEachInvited() {
+    client.administerRefusals.put(
+        "bob",
+        new CommandException.Refused(
+            chat.protocol.ErrorCode.BANNED, "bob is banned from #team: unban them first"));
+
+    Cli.Result result =
+        cli().run("--json", "--user", "alice", "group", "invite", "team", "bob", "carol");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out())
+        .isEqualTo(
+            "{\"type\":\"group\",\"action\":\"invite\",\"room\":\"#team\",\"user\":\"carol\"}\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: bob is banned from #team: unban them first\nchat: 1 of 2 not invited: bob\n");
+  }
+
+  @Test
+  void invite_severalUsers_aRefusalOfTheRequest_stopsWithItsExitCode() {
+    client.administerRefusals.put(
+        "bob",
+        new CommandException.Refused(
+            chat.protocol.ErrorCode.NOT_GROUP_ADMIN, "only an admin of #team can do that"));
+
+    Cli.Result result = cli().run("--user", "alice", "group", "invite", "team", "bob", "carol");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: not invited, stopped by the failure below: carol\n"
+                + "chat: only an admin of #team can do that\n");
+    assertThat(client.calls).doesNotContain("administer #team INVITE carol");
+  }
+
+  @Test
+  void invite_tooManyOrAnEmptyEntry_isAUsageError_nothingAsked() {
+    String[] args = new String[5 + Invitations.MAX_USERS + 1];
+    args[0] = "--user";
+    args[1] = "alice";
+    args[2] = "group";
+    args[3] = "invite";
+    args[4] = "team";
+    for (int i = 5; i < args.length; i++) {
+      args[i] = "user" + i;
+    }
+
+    Cli.Result tooMany = cli().run(args);
+    Cli.Result empty = cli().run("--user", "alice", "group", "invite", "team", "bob,");
+
+    assertThat(tooMany.exitCode()).isEqualTo(1);
+    assertThat(tooMany.err()).isEqualTo("chat: at most 50 users at once (got 51)\n");
+    assertThat(empty.exitCode()).isEqualTo(1);
+    assertThat(empty.err())
+        .isEqualTo(
+            "chat: a list of users is written without spaces or empty entries: bob,carol,dave\n");
+    assertThat(client.calls).noneMatch(call -> call.startsWith("administer"));
   }
 
   @Test

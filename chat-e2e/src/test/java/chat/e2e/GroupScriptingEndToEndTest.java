@@ -64,6 +64,44 @@ class GroupScriptingEndToEndTest {
   }
 
   /**
+   * {@code chat group invite ROOM USER...}: each user in turn; one who cannot be invited is said on
+   * stderr and the rest are still asked (exit 1 after the last); a refusal of the request itself
+   * stops and names who was not asked.
+   */
+  @Test
+  void invite_severalUsers_eachInTurn_goesOnPastOneRefused() throws Exception {
+    for (String user : new String[] {"alice", "bob", "carol"}) {
+      chat.ok("register", "--user", user);
+    }
+    chat.ok("group", "create", "team", "--user", "alice");
+
+    ScriptRunner.Result invited =
+        chat.run("group", "invite", "team", "bob", "nobody", "@Carol", "--user", "alice");
+
+    assertThat(invited.exitCode()).as(invited.toString()).isEqualTo(1);
+    assertThat(invited.out()).isEqualTo("invited bob to #team\ninvited Carol to #team\n");
+    assertThat(invited.err())
+        .isEqualTo("chat: no such user: nobody\nchat: 1 of 3 not invited: nobody\n");
+    chat.ok("join", "team", "--user", "bob");
+    chat.ok("join", "team", "--user", "carol");
+    ScriptRunner.Result notAdmin =
+        chat.run("group", "invite", "team", "alice", "nobody", "--user", "bob");
+    assertThat(notAdmin.exitCode()).isEqualTo(1);
+    assertThat(notAdmin.err())
+        .isEqualTo(
+            "chat: not invited, stopped by the failure below: nobody\n"
+                + "chat: only the owner or an admin of the group may do that\n");
+    ScriptRunner.Result members =
+        chat.run("group", "invite", "team", "bob,carol", "--user", "alice");
+    assertThat(members.exitCode()).isEqualTo(1);
+    assertThat(members.out()).isEmpty();
+    assertThat(members.err())
+        .isEqualTo(
+            "chat: bob is already a member of #team\nchat: carol is already a member of #team\n"
+                + "chat: 2 of 2 not invited: bob and carol\n");
+  }
+
+  /**
    * {@code chat group bans}: for the owner and admins a table (or a JSON object per ban) of who, by
    * whom, when and why; a plain member is refused with exit 1; no bans is said on stderr.
    */

@@ -4,6 +4,8 @@ package chat.cli.command;
 public enum ArgumentKind {
   /** A username: completed from the client's known users. */
   USER,
+  /** Usernames separated by commas: the last one completed from the client's known users. */
+  USERS,
   /** A room: completed from the rooms the user is in. */
   ROOM,
   /** A conversation, room or username: completed from conversations and known users. */

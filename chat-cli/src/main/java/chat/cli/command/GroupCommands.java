@@ -7,6 +7,7 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.GroupAction;
 import chat.cli.client.MemberRole;
 import chat.protocol.ConversationIds;
+import chat.protocol.Usernames;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,7 +32,18 @@ final class GroupCommands {
                 "You own the group: you and the admins you name invite, kick and ban. Others",
                 "join only after an invitation, with /join NAME. example: /group create team")
             .runs(GroupCommands::create),
-        member("invite", GroupAction.INVITE, "let USER join the group (with /join)"),
+        SlashCommand.named(
+                "invite", "/invite USER[,USER...] [ROOM]", "let USER join the group (with /join)")
+            .arguments(1, 2)
+            .completes(ArgumentKind.USERS, ArgumentKind.ROOM)
+            .help(
+                "ROOM defaults to the current one. Owners and admins may invite. Several users",
+                "go in one list without spaces (at most "
+                    + Invitations.MAX_USERS
+                    + "): each is invited in turn, and",
+                "one who cannot be (no such user, already a member, banned) does not stop the",
+                "rest. examples: /invite bob   /invite bob #team   /invite bob,carol,dave #team")
+            .runs(GroupCommands::invite),
         SlashCommand.named("decline", "/decline ROOM", "decline an invitation to a group")
             .arguments(1, 1)
             .completes(ArgumentKind.ROOM)
@@ -131,6 +143,50 @@ final class GroupCommands {
             + ": you own it; /invite USER lets someone in");
   }
 
+  /** {@code /invite}: each user of the list in turn ({@link Invitations}). */
+  private static void invite(Input.Command command, CommandContext context) {
+    List<String> users = Invitations.users(List.of(command.arg(0)));
+    String room;
+    if (command.argCount() == 1) {
+      room = currentRoom(context);
+    } else if (!namesRoom(command.arg(1), context) && Usernames.isValid(command.arg(1))) {
+      // "/invite bob carol" would otherwise look for a group called #carol
+      throw new CommandException.Usage(
+          "'"
+              + command.arg(1)
+              + "' is no room you are in: list several users with commas, /invite "
+              + command.arg(0)
+              + ","
+              + command.arg(1));
+    } else {
+      room = Arguments.room(command.arg(1));
+    }
+    Arguments.self(context);
+    Invitations.inviteEach(
+        context.client(),
+        room,
+        users,
+        new Invitations.Progress() {
+          @Override
+          public void invited(String user) {
+            if (!context.showsOwnEvents()) { // else the relay's event says it
+              context.info(
+                  "invited " + user + " to " + room + " (they join with /join " + room + ")");
+            }
+          }
+
+          @Override
+          public void refused(String user, CommandException refusal) {
+            context.error(CommandWords.SLASH.said(refusal));
+          }
+
+          @Override
+          public void stopped(List<String> notAsked) {
+            context.error(Invitations.notAsked(notAsked));
+          }
+        });
+  }
+
   private static void member(GroupAction action, Input.Command command, CommandContext context) {
     String user = Arguments.username(command.arg(0));
     boolean timed = action == GroupAction.BAN || action == GroupAction.MUTE;
@@ -214,7 +270,7 @@ final class GroupCommands {
     }
     context.info(
         switch (action) {
-          case INVITE -> "invited " + name + " to " + room + " (they join with /join " + room + ")";
+          case INVITE -> throw new IllegalStateException("invitations are GroupCommands.invite");
           case KICK -> name + " is out of " + room;
           case BAN -> "banned " + name + " from " + room;
           case UNBAN -> "lifted the ban on " + name + " in " + room;

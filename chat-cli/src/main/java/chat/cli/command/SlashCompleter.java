@@ -86,6 +86,9 @@ public final class SlashCompleter implements InputCompleter {
     switch (kind) {
       case USER:
         return users(word);
+      case USERS:
+        int comma = word.lastIndexOf(',') + 1;
+        return users(word.substring(comma)).stream().map(word.substring(0, comma)::concat).toList();
       case ROOM:
         return rooms(word);
       case CONVERSATION:

@@ -972,6 +972,9 @@ public final class FakeChatClient implements ChatClient {
     social.titles.put(id, id.substring(1));
   }
 
+  /** A refusal for each username {@link #administer} names, as the relay would give it. */
+  public final Map<String, CommandException> administerRefusals = new ConcurrentHashMap<>();
+
   @Override
   public void administer(String room, GroupAction action, String username, String reason) {
     if (reason.isEmpty()) {
@@ -980,6 +983,10 @@ public final class FakeChatClient implements ChatClient {
       call("administer", room, action, username, "(" + reason + ")");
     }
     requireLogin();
+    CommandException refusal = administerRefusals.get(username);
+    if (refusal != null) {
+      throw refusal;
+    }
     members.computeIfPresent(
         room, (id, list) -> new ArrayList<>(FakeSocial.administer(list, action, username)));
   }

@@ -10,6 +10,7 @@ import chat.cli.client.MemberRole;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
+import chat.protocol.ErrorCode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -82,6 +83,91 @@ class GroupCommandsTest {
     assertThat(context.client.calls).contains("administer #team INVITE bob");
     assertThat(context.lines)
         .containsExactly("info: invited bob to #team (they join with /join #team)");
+  }
+
+  @Test
+  void invite_aList_asksForEachInTurn_goesOnAfterARefusalOfOne_andCountsThem() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.lines.clear();
+    context.client.calls.clear();
+    context.client.administerRefusals.put(
+        "dave", new CommandException.NoSuchUser("no such user: dave"));
+    context.client.administerRefusals.put(
+        "erin",
+        new CommandException.Refused(
+            ErrorCode.INVALID_TARGET, "erin is already a member of #team"));
+
+    run("/invite bob,@dave,Carol,erin,BOB");
+
+    assertThat(context.client.calls)
+        .containsExactly(
+            "administer #team INVITE bob",
+            "administer #team INVITE dave",
+            "administer #team INVITE Carol",
+            "administer #team INVITE erin");
+    assertThat(context.lines)
+        .containsExactly(
+            "info: invited bob to #team (they join with /join #team)",
+            "error: no such user: dave",
+            "info: invited Carol to #team (they join with /join #team)",
+            "error: erin is already a member of #team",
+            "error: 2 of 4 not invited: dave and erin");
+  }
+
+  @Test
+  void invite_aList_aRefusalOfTheRequest_stopsAndNamesWhoWasNotAsked() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.lines.clear();
+    context.client.calls.clear();
+    context.client.administerRefusals.put(
+        "carol", new CommandException.RateLimited("the relay says: too many requests"));
+
+    run("/invite bob,carol,dave,erin #team");
+
+    assertThat(context.client.calls)
+        .containsExactly("administer #team INVITE bob", "administer #team INVITE carol");
+    assertThat(context.lines)
+        .containsExactly(
+            "info: invited bob to #team (they join with /join #team)",
+            "error: not invited, stopped by the failure below: dave and erin",
+            "error: the relay says: too many requests");
+  }
+
+  @Test
+  void invite_oneUserRefused_saysTheRefusalAlone() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.lines.clear();
+    context.client.administerRefusals.put(
+        "bob",
+        new CommandException.Refused(
+            ErrorCode.BANNED, "bob is banned from #team: unban them first"));
+
+    run("/invite bob");
+
+    assertThat(context.lines).containsExactly("error: bob is banned from #team: unban them first");
+  }
+
+  @Test
+  void invite_usersSeparatedBySpaces_isRefusedWithTheList_beforeAnythingIsAsked() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.lines.clear();
+    context.client.calls.clear();
+
+    run("/invite bob carol");
+    run("/invite bob, carol");
+    run("/invite bob,,carol");
+
+    assertThat(context.client.calls).isEmpty();
+    assertThat(context.errors())
+        .containsExactly(
+            "error: 'carol' is no room you are in: list several users with commas, /invite"
+                + " bob,carol",
+            "error: a list of users is written without spaces or empty entries: bob,carol,dave",
+            "error: a list of users is written without spaces or empty entries: bob,carol,dave");
   }
 
   @Test

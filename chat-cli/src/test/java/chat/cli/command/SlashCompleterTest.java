@@ -97,6 +97,14 @@ class SlashCompleterTest {
   }
 
   @Test
+  void complete_inviteList_completesTheNameAfterTheLastComma() {
+    assertThat(complete("/invite b")).containsExactly("bea", "bob");
+    assertThat(complete("/invite bob,c")).containsExactly("bob,carol");
+    assertThat(complete("/invite bea,bob,@c")).containsExactly("bea,bob,@carol");
+    assertThat(complete("/invite bob,carol #ru")).containsExactly("#ruby", "#rust");
+  }
+
+  @Test
   void complete_verifyUser_caseInsensitive() {
     assertThat(complete("/verify CA")).containsExactly("carol");
   }
