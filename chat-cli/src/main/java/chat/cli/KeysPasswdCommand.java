@@ -41,7 +41,7 @@ final class KeysPasswdCommand implements Callable<Integer> {
     char[] password = null;
     char[][] passphrase = {null};
     try (ChatClient client = support.client(false)) {
-      support.reachableBeforePrompting(client, true);
+      support.reachableBeforePrompting(client, user, true);
       password = support.secrets().password(user);
       support.loggedIn(client, password);
       char[] accountPassword = password;

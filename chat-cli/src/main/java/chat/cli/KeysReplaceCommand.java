@@ -41,7 +41,7 @@ final class KeysReplaceCommand implements Callable<Integer> {
     char[] password = null;
     char[] passphrase = null;
     try (ChatClient client = support.client(false)) {
-      support.reachableBeforePrompting(client, true);
+      support.reachableBeforePrompting(client, user, true);
       password = secrets.password(user);
       passphrase =
           secrets.fresh(

@@ -40,7 +40,7 @@ final class PasswdCommand implements Callable<Integer> {
     char[] password = null;
     char[] newPassword = null;
     try (ChatClient client = support.client(false)) {
-      support.reachableBeforePrompting(client, true);
+      support.reachableBeforePrompting(client, user, true);
       password = secrets.password(user);
       newPassword = secrets.newPassword(user);
       char[] chosenPassword = newPassword; // checked before the key passphrase is asked

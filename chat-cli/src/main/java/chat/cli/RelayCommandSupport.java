@@ -265,7 +265,7 @@ final class RelayCommandSupport {
     String user = options.requireUser(context);
     boolean password = !client.hasStoredSession(user);
     try (PassphrasePrompt.Hidden typing = hideTypingIf(secrets().wouldPrompt(password))) {
-      reachableBeforePrompting(client, password);
+      reachableBeforePrompting(client, user, password);
       CommandException.SessionEnded refused = null;
       if (client.hasStoredSession(user)) {
         char[] passphrase = secrets().passphrase(user);
@@ -402,7 +402,7 @@ final class RelayCommandSupport {
 
   /** Logs {@code client} in with the password and passphrase. */
   void login(ChatClient client, String user) {
-    reachableBeforePrompting(client, true);
+    reachableBeforePrompting(client, user, true);
     char[] password = secrets().password(user);
     char[] passphrase = null;
     try {
@@ -440,13 +440,14 @@ final class RelayCommandSupport {
   }
 
   /**
-   * Checks that the relay is reachable before a secret would be typed at a prompt, so that nobody
-   * types a password for a relay that is down. When every secret comes from a file or the
-   * environment nothing is probed: the connection itself then says the relay is down.
+   * Checks that the relay is reachable, and shows the certificate {@code user}'s profile pinned,
+   * before a secret would be typed at a prompt, so that nobody types a password for a relay that is
+   * down or has changed. When every secret comes from a file or the environment nothing is probed:
+   * the connection itself then says so.
    */
-  void reachableBeforePrompting(ChatClient client, boolean password) {
+  void reachableBeforePrompting(ChatClient client, String user, boolean password) {
     if (secrets().wouldPrompt(password)) {
-      client.checkReachable();
+      client.checkReachable(user);
     }
   }
 }

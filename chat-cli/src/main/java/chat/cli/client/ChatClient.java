@@ -175,13 +175,15 @@ public interface ChatClient extends AutoCloseable {
   void resume(String username, char[] passphrase);
 
   /**
-   * Checks that the relay accepts connections (a TCP connection opened and closed; nothing is sent
-   * or pinned), so that a person is not asked for a password and a passphrase before finding out it
-   * is down.
+   * Checks that the relay accepts connections and shows the certificate pinned in {@code
+   * username}'s profile, if one is pinned there (a TLS handshake, then the connection closed;
+   * nothing is sent or pinned), so that a person is not asked for a password and a passphrase
+   * before finding out it is down or no longer the relay this machine knows.
    *
-   * @throws chat.cli.CommandException.Network if it cannot be reached
+   * @throws chat.cli.CommandException.Network if it cannot be reached, or its certificate changed
+   *     ({@link chat.cli.CommandException.Network#certificateChanged})
    */
-  void checkReachable();
+  void checkReachable(String username);
 
   /**
    * Whether this machine holds a session token for {@code username} on this relay, so that {@link

@@ -173,7 +173,7 @@ final class AccountCommands {
       context.info("already logged in as " + client.username().get());
       return;
     }
-    beforeSecrets(client::checkReachable, "/login " + name); // before any secret is asked for
+    beforeSecrets(() -> client.checkReachable(name), "/login " + name); // before any secret
     if (!inlinePassword && client.hasStoredSession(name)) {
       resume(name, context);
       return;
@@ -314,7 +314,7 @@ final class AccountCommands {
             : self.orElseThrow(() -> new CommandException.Usage("not logged in: /rekey NAME"));
     if (confirmed) {
       // before any secret is asked for, and before advice that needs the relay (/logout)
-      client.checkReachable();
+      client.checkReachable(name);
     }
     if (self.isPresent() && !Usernames.key(self.get()).equals(Usernames.key(name))) {
       // replacing them takes a session of that account: refused before this one is left

@@ -220,7 +220,7 @@ public final class FakeChatClient implements ChatClient {
       new java.util.concurrent.atomic.AtomicInteger();
 
   @Override
-  public void checkReachable() {
+  public void checkReachable(String username) {
     reachabilityChecks.incrementAndGet();
     if (unreachable) {
       throw new CommandException.Network("cannot reach the relay at relay.test:7443", null);
@@ -235,7 +235,7 @@ public final class FakeChatClient implements ChatClient {
 
   @Override
   public void checkNameFree(String username) {
-    checkReachable();
+    checkReachable(username);
     if (nameCheckFailure != null) {
       throw nameCheckFailure;
     }

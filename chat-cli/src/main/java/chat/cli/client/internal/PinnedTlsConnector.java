@@ -59,21 +59,6 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
     return ClientOptions.address(host, port);
   }
 
-  /**
-   * Checks that the relay at {@code host:port} accepts a TCP connection, then closes it, without
-   * TLS: nothing is pinned and nothing is sent. For a front end that would otherwise ask for
-   * secrets before finding the relay down.
-   *
-   * @throws CommandException.Network if it cannot be reached
-   */
-  static void probe(String host, int port, Duration timeout) {
-    try (Socket plain = new Socket()) {
-      plain.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-    } catch (IOException e) {
-      throw unreachable(host, port, e);
-    }
-  }
-
   private static CommandException.Network unreachable(String host, int port, IOException e) {
     String server = ClientOptions.address(host, port);
     if (e instanceof UnknownHostException) {

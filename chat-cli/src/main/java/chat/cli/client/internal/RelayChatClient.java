@@ -155,9 +155,8 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
-  public void checkReachable() {
-    ClientOptions options = sessions.options();
-    PinnedTlsConnector.probe(options.host(), options.port(), PinnedTlsConnector.CONNECT_TIMEOUT);
+  public void checkReachable(String username) {
+    sessions.checkReachable(username);
   }
 
   @Override

@@ -365,6 +365,24 @@ final class SessionManager {
     }
   }
 
+  /** {@link chat.cli.client.ChatClient#checkReachable}. */
+  void checkReachable(String username) {
+    RelayConnection.Connected connected =
+        new PinnedTlsConnector(
+                options.host(),
+                options.port(),
+                ServerPins.readOnly(profileFor(username).knownServers()),
+                random,
+                PinnedTlsConnector.CONNECT_TIMEOUT,
+                fingerprint -> {})
+            .connect();
+    try {
+      connected.tls().close(); // closes the TCP socket under it
+    } catch (java.io.IOException ignored) {
+      // nothing was sent: nothing is lost
+    }
+  }
+
   /** Whether the client is closed or closing: nothing of it starts again. */
   boolean closed() {
     return closed;

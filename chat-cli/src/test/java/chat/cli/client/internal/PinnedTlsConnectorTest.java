@@ -17,14 +17,22 @@ class PinnedTlsConnectorTest {
   @TempDir Path home;
 
   @Test
-  void probe_ipv6AddressNotListening_namesItInBrackets() throws Exception {
+  void connect_ipv6AddressNotListening_namesItInBrackets() throws Exception {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
     int closed = port;
+    PinnedTlsConnector connector =
+        new PinnedTlsConnector(
+            "::1",
+            closed,
+            ServerPins.readOnly(home.resolve("known_servers")),
+            new SecureRandom(),
+            Duration.ofSeconds(5),
+            pin -> {});
 
-    assertThatThrownBy(() -> PinnedTlsConnector.probe("::1", closed, Duration.ofSeconds(5)))
+    assertThatThrownBy(connector::connect)
         .isInstanceOf(CommandException.Network.class)
         .hasMessageContaining("the relay at [::1]:" + closed);
   }
