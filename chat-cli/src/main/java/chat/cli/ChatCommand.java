@@ -38,8 +38,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       "Terminal chat with end-to-end hybrid encryption.",
       "Without a command: the interactive client (full-screen, or --plain line mode).",
       "Scripting: register, login, logout, passwd, sessions, send, pm, history,",
-      "delete, run, listen, rooms, members, join, leave, keys, group, friend,",
-      "friends, file, files.",
+      "delete, run, listen, rooms, members, join, leave, report, keys, group,",
+      "friend, friends, file, files.",
       "Offline: seal messages to people's identity bundles, open those sealed to you."
     })
 public final class ChatCommand implements Callable<Integer> {
@@ -65,6 +65,7 @@ public final class ChatCommand implements Callable<Integer> {
           MembersCommand.class,
           JoinCommand.class,
           LeaveCommand.class,
+          ReportCommand.class,
           KeysCommand.class,
           RunCommand.class,
           GroupCommand.class,

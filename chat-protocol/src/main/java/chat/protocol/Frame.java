@@ -88,5 +88,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = DeletedEvent.class, name = "event.deleted"),
   @JsonSubTypes.Type(value = CheckUsernameRequest.class, name = "check_username"),
   @JsonSubTypes.Type(value = UsernameFreeReply.class, name = "username_free"),
+  @JsonSubTypes.Type(value = ReportRequest.class, name = "report"),
+  @JsonSubTypes.Type(value = ReportedReply.class, name = "reported"),
 })
 public sealed interface Frame permits Request, Reply, Event {}

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 16;
+  public static final int CURRENT = 17;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -125,9 +125,16 @@ public final class ProtocolVersions {
    */
   public static final int NAME_CHECK = 16;
 
+  /**
+   * The first version with {@code report} and its reply {@code reported}: a user reports another to
+   * the relay's operator, with a reason, kept in the relay's audit log; it adds nothing else.
+   */
+  public static final int REPORT = 17;
+
   /** Every version this build speaks, newest first. */
   public static final List<Integer> SUPPORTED =
       List.of(
+          REPORT,
           NAME_CHECK,
           NEWEST_ID,
           OWN_FRIENDS,
@@ -145,11 +152,19 @@ public final class ProtocolVersions {
           SOCIAL,
           1);
 
+  /**
+   * What a client offers in its hello: the newest {@link HelloRequest#MAX_VERSIONS} of {@link
+   * #SUPPORTED}, since a relay refuses a longer list (this build: 17 down to 2, so it no longer
+   * talks to a relay that speaks version 1 only; the relay still speaks 1 to older clients).
+   */
+  public static final List<Integer> OFFERED =
+      SUPPORTED.subList(0, Math.min(SUPPORTED.size(), HelloRequest.MAX_VERSIONS));
+
   private ProtocolVersions() {}
 
   /**
-   * The line both programs print for {@code --version}: {@code wire protocol 16, 15, 14, 13, 12,
-   * 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1}.
+   * The line both programs print for {@code --version}: {@code wire protocol 17, 16, 15, 14, 13,
+   * 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1}.
    */
   public static String versionLine() {
     return "wire protocol "

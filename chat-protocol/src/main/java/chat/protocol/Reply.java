@@ -36,7 +36,8 @@ public sealed interface Reply extends Frame
         EndSessionReply,
         BansReply,
         DeletedReply,
-        UsernameFreeReply {
+        UsernameFreeReply,
+        ReportedReply {
   /** The id of the request this answers; only an {@link ErrorReply} may leave it null. */
   String re();
 }

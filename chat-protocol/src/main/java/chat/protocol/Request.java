@@ -38,7 +38,8 @@ public sealed interface Request extends Frame
         EndSessionRequest,
         ListBansRequest,
         DeleteMessagesRequest,
-        CheckUsernameRequest {
+        CheckUsernameRequest,
+        ReportRequest {
   /** The client-chosen request id: 1 to 64 printable ASCII characters. */
   String id();
 }

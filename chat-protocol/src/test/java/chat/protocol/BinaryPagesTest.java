@@ -47,12 +47,16 @@ class BinaryPagesTest {
         .isEqualTo(ProtocolVersions.NEWEST_ID);
     assertThat(
             ProtocolVersions.pick(List.of(16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)))
-        .isEqualTo(ProtocolVersions.NAME_CHECK)
+        .isEqualTo(ProtocolVersions.NAME_CHECK);
+    assertThat(
+            ProtocolVersions.pick(
+                List.of(17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)))
+        .isEqualTo(ProtocolVersions.REPORT)
         .isEqualTo(ProtocolVersions.CURRENT);
     assertThat(ProtocolVersions.pick(List.of(7, 6, 5, 4, 3, 2, 1)))
         .isEqualTo(ProtocolVersions.CLOSE_DIRECT);
     assertThat(ProtocolVersions.versionLine())
-        .isEqualTo("wire protocol 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1");
+        .isEqualTo("wire protocol 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1");
   }
 
   @Test

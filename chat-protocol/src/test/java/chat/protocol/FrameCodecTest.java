@@ -109,7 +109,10 @@ class FrameCodecTest {
                     "ce74d974ecc1", 1_794_200_000_000L, 1_794_200_000_000L, "", false))),
         new EndSessionReply("24", "ce74d974ecc1"),
         new CheckUsernameRequest("25", "carol"),
-        new UsernameFreeReply("25", "carol"));
+        new UsernameFreeReply("25", "carol"),
+        new ReportRequest("26", "mallory", "#team", "spam links"),
+        new ReportRequest("27", "mallory", null, "threats"),
+        new ReportedReply("26", "mallory"));
   }
 
   @Test

@@ -31,6 +31,7 @@ import chat.server.internal.relay.PresenceBook;
 import chat.server.internal.relay.PresenceService;
 import chat.server.internal.relay.RegisterService;
 import chat.server.internal.relay.RelayException;
+import chat.server.internal.relay.ReportService;
 import chat.server.internal.relay.RequestDispatcher;
 import chat.server.internal.relay.RoomCapacity;
 import chat.server.internal.relay.SessionService;
@@ -208,6 +209,7 @@ final class RelayServices {
             audit,
             logIds,
             clock),
+        new ReportService(accounts, rooms, audit, clock),
         audit);
   }
 

@@ -710,6 +710,19 @@ public interface ChatClient extends AutoCloseable {
   void createGroup(String name);
 
   /**
+   * Reports {@code username} to the relay's operator, with {@code reason} (one line, 1 to 200
+   * characters), and where they were seen: {@code conversation}, a room this user is in or their
+   * private conversation with {@code username} (null for neither). The relay keeps the report in
+   * its audit log, which only its operator reads; the user reported is not told. Returns the name
+   * as registered.
+   *
+   * @throws chat.cli.CommandException.Usage if the reason is empty or not one line of at most 200
+   *     characters, the relay is older than wire version 17, or the relay refuses the report (no
+   *     such user, oneself, a conversation this user is not in)
+   */
+  String report(String username, String conversation, String reason);
+
+  /**
    * Invites, kicks, bans, unbans, mutes, unmutes, promotes, demotes or hands ownership of group
    * {@code room} to {@code username}; the relay refuses what this user's role does not allow.
    */

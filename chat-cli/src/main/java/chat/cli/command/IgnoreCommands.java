@@ -2,9 +2,14 @@ package chat.cli.command;
 
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
+import chat.protocol.ConversationIds;
+import chat.protocol.Usernames;
 import java.util.List;
 
-/** {@code /ignore [USER]} and {@code /unignore USER}. */
+/**
+ * Users you do not want to hear from: {@code /ignore [USER]}, {@code /unignore USER}, and {@code
+ * /report USER REASON} to the relay's operator.
+ */
 final class IgnoreCommands {
   private IgnoreCommands() {}
 
@@ -27,7 +32,42 @@ final class IgnoreCommands {
             .help(
                 "What they sent while ignored was kept: /history shows it.",
                 "example: /unignore mallory")
-            .runs(IgnoreCommands::unignore));
+            .runs(IgnoreCommands::unignore),
+        SlashCommand.named(
+                "report", "/report USER REASON", "tell the relay's operator about someone")
+            .arguments(2, SlashCommand.UNLIMITED)
+            .completes(ArgumentKind.USER)
+            .help(
+                "The operator of the relay reads your REASON (one line, at most 200",
+                "characters), and where: the room you are in, or your private conversation",
+                "with USER. The relay cannot read your conversations: say what happened.",
+                "USER is not told. An operator can suspend an account.",
+                "example: /report mallory spam links in every message")
+            .runs(IgnoreCommands::report));
+  }
+
+  /** Reports to the operator from the current room, or the private conversation with the user. */
+  private static void report(Input.Command command, CommandContext context) {
+    String typed = Arguments.username(command.arg(0));
+    if (typed.equalsIgnoreCase(Arguments.self(context))) {
+      throw new CommandException.Usage("that is you: name someone else");
+    }
+    String where =
+        context
+            .currentConversation()
+            .filter(
+                c ->
+                    ConversationIds.isRoom(c)
+                        || ConversationIds.isDirect(c)
+                            && ConversationIds.parties(c).contains(Usernames.key(typed)))
+            .orElse(null);
+    String name = context.client().report(typed, where, command.rest(1));
+    context.info(
+        "reported "
+            + name
+            + " to the relay's operator"
+            + (where == null ? "" : " (in " + Arguments.label(context, where) + ")")
+            + ": they read your reason, not your conversations");
   }
 
   private static void ignore(Input.Command command, CommandContext context) {

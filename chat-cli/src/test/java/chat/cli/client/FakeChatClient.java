@@ -972,7 +972,21 @@ public final class FakeChatClient implements ChatClient {
     social.titles.put(id, id.substring(1));
   }
 
-  /** A refusal for each username {@link #administer} names, as the relay would give it. */
+  @Override
+  public String report(String username, String conversation, String reason) {
+    call("report", username, conversation, "(" + reason + ")");
+    requireLogin();
+    CommandException refusal = administerRefusals.get(username);
+    if (refusal != null) {
+      throw refusal;
+    }
+    return username;
+  }
+
+  /**
+   * A refusal for each username {@link #administer} or {@link #report} names, as the relay would
+   * give it.
+   */
   public final Map<String, CommandException> administerRefusals = new ConcurrentHashMap<>();
 
   @Override

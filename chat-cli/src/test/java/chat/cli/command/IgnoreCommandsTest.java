@@ -73,4 +73,42 @@ class IgnoreCommandsTest {
     assertThat(context.client.calls).doesNotContain("hasAccount mallory");
     assertThat(context.client.ignoredUsers()).containsExactly("mallory");
   }
+
+  @Test
+  void report_fromARoom_sendsTheRoomAndTheReason_andSaysWhatTheOperatorReads() {
+    context.current = "#team";
+
+    run("/report Mallory spam links in every message");
+
+    assertThat(context.client.calls)
+        .containsExactly("report Mallory #team (spam links in every message)");
+    assertThat(context.lines)
+        .containsExactly(
+            "info: reported Mallory to the relay's operator (in #team): they read your reason, not"
+                + " your conversations");
+  }
+
+  @Test
+  void report_fromTheirPrivateConversationOrAnother_sendsItOnlyWhenItIsTheirs() {
+    context.current = "@alice+mallory";
+    run("/report mallory threats");
+    context.current = "@alice+bob";
+    run("/report mallory threats");
+
+    assertThat(context.client.calls)
+        .containsExactly(
+            "report mallory @alice+mallory (threats)", "report mallory null (threats)");
+  }
+
+  @Test
+  void report_oneselfOrWithoutAReason_isRefused_nothingSent() {
+    run("/report ALICE spam");
+    run("/report mallory");
+
+    assertThat(context.client.calls).isEmpty();
+    assertThat(context.errors())
+        .hasSize(2)
+        .first()
+        .isEqualTo("error: that is you: name someone else");
+  }
 }

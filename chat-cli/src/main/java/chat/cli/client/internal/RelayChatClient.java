@@ -592,6 +592,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public String report(String username, String conversation, String reason) {
+    return social.report(username, conversation, reason);
+  }
+
+  @Override
   public void renameGroup(String room, String title) {
     social.rename(room, title);
   }

@@ -154,9 +154,9 @@ final class RelayConnection implements AutoCloseable {
       try {
         HelloReply hello =
             connection.call(
-                new HelloRequest(connection.nextId(), ProtocolVersions.SUPPORTED, "chat-cli"),
+                new HelloRequest(connection.nextId(), ProtocolVersions.OFFERED, "chat-cli"),
                 HelloReply.class);
-        if (!ProtocolVersions.SUPPORTED.contains(hello.version())) {
+        if (!ProtocolVersions.OFFERED.contains(hello.version())) {
           throw new CommandException.Network("the relay answered with an unknown version", null);
         }
         connection.version = hello.version();

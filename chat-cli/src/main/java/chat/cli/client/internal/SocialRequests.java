@@ -26,6 +26,8 @@ import chat.protocol.ListFriendsRequest;
 import chat.protocol.PresenceStatus;
 import chat.protocol.Presences;
 import chat.protocol.ProtocolVersions;
+import chat.protocol.ReportRequest;
+import chat.protocol.ReportedReply;
 import chat.protocol.SetPresenceReply;
 import chat.protocol.SetPresenceRequest;
 import chat.protocol.Usernames;
@@ -202,6 +204,11 @@ final class SocialRequests {
     if (!wire(action).takesReason()) {
       throw new CommandException.Usage("only a kick, a ban or a mute takes a reason");
     }
+    return validReason(stripped);
+  }
+
+  /** {@code stripped} if it is one line of at most 200 characters; else says what is wrong. */
+  private static String validReason(String stripped) {
     if (!chat.protocol.WireText.isValid(stripped, ErrorCode.MAX_REASON_CHARS)) {
       boolean control = stripped.chars().anyMatch(Character::isISOControl);
       throw new CommandException.Usage(
@@ -214,6 +221,32 @@ final class SocialRequests {
                   + ")");
     }
     return stripped;
+  }
+
+  /** {@link chat.cli.client.ChatClient#report}. */
+  String report(String username, String conversation, String reason) {
+    String why = reason == null ? "" : reason.strip();
+    if (why.isEmpty()) {
+      throw new CommandException.Usage(
+          "say why: the operator reads your reason, and cannot read your conversations");
+    }
+    validReason(why);
+    String target = user(username);
+    RelayConnection relay =
+        sessions
+            .require()
+            .connection()
+            .requireVersion(
+                ProtocolVersions.REPORT,
+                sessions.options().server(),
+                "it takes no reports; tell its operator another way");
+    try {
+      return relay
+          .call(new ReportRequest(relay.nextId(), target, conversation, why), ReportedReply.class)
+          .username();
+    } catch (CommandException.NotMember e) {
+      throw CommandException.NotMember.naming(conversation); // the relay says "this conversation"
+    }
   }
 
   /** {@code length} in whole minutes, or null for none: else says what is wrong with it. */

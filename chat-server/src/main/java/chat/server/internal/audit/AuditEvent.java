@@ -22,7 +22,10 @@ public record AuditEvent(
     String connection,
     String detail) {
   /** Longest stored detail, in characters. */
-  public static final int MAX_DETAIL_CHARS = 300;
+  public static final int MAX_DETAIL_CHARS = 320;
+
+  /** How the detail of a {@link AuditType#REPORT} begins, before the name of the user reported. */
+  public static final String REPORT_PREFIX = "about ";
 
   private static final int MAX_FIELD_CHARS = 64;
 

@@ -57,7 +57,12 @@ public enum AuditType {
    * without the account password was refused; the detail says which (a wrong password is a {@link
    * #LOGIN_FAILED}).
    */
-  KEY_BACKUP;
+  KEY_BACKUP,
+  /**
+   * A user reported another to the operator ({@code report}, wire version 17): the reporter in
+   * {@code username}; the detail is {@code about <username>[ in <room>| in private]: <reason>}.
+   */
+  REPORT;
 
   /**
    * The type named {@code text}, ignoring case and accepting {@code -} for {@code _} (so {@code

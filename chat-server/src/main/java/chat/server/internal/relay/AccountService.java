@@ -405,6 +405,11 @@ public final class AccountService {
     return new BundlesReply(request.id(), out);
   }
 
+  /** The name {@code key}'s account was registered with, if there is one. */
+  public Optional<String> registeredName(String key) {
+    return storage.read(c -> users.find(c, key)).map(UserRow::username);
+  }
+
   /**
    * The registered bundle of a user key, parsed; the bundle was checked when stored. Read from
    * storage on every call, parsed only when it changed.

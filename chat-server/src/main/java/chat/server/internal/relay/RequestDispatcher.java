@@ -44,6 +44,7 @@ import chat.protocol.PongReply;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.PutKeyBackupRequest;
 import chat.protocol.RegisterRequest;
+import chat.protocol.ReportRequest;
 import chat.protocol.Request;
 import chat.protocol.ResumeRequest;
 import chat.protocol.SendRequest;
@@ -119,6 +120,7 @@ public final class RequestDispatcher {
           .reply(FriendUpdateRequest.class, SOCIAL, (d, c, r) -> d.friends.update(c, r))
           .reply(ListFriendsRequest.class, SOCIAL, (d, c, r) -> d.friends.list(c, r))
           .reply(SetPresenceRequest.class, SOCIAL, (d, c, r) -> d.presence.set(c, r))
+          .reply(ReportRequest.class, SESSION, (d, c, r) -> d.reports.report(c, r))
           .reply(
               GroupCreateRequest.class,
               SOCIAL,
@@ -167,6 +169,7 @@ public final class RequestDispatcher {
   private final FileService files;
   private final SessionService sessions;
   private final DeleteService deletions;
+  private final ReportService reports;
 
   /** A dispatcher over the services. */
   public RequestDispatcher(
@@ -183,8 +186,10 @@ public final class RequestDispatcher {
       FileService files,
       SessionService sessions,
       DeleteService deletions,
+      ReportService reports,
       AuditLog audit) {
     this.sessions = sessions;
+    this.reports = reports;
     this.deletions = deletions;
     this.groups = groups;
     this.friends = friends;

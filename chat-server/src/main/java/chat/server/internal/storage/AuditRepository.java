@@ -53,15 +53,17 @@ public final class AuditRepository {
     StringBuilder sql =
         new StringBuilder(
             "SELECT at, type, username, address, connection, detail FROM audit_log WHERE at >= ?");
-    // About a user: their own events, and the group actions others took on them, whose detail is
-    // "<action> <username> in <room>": the name follows the first word, in any case.
+    // About a user: their own events, the group actions others took on them, whose detail is
+    // "<action> <username> in <room>" (the name follows the first word, in any case), and the
+    // reports on them: "about <username>", then " in ..." or ":".
     query
         .username()
         .ifPresent(
             u ->
                 sql.append(
                     " AND (user_key = ? OR (type = 'ADMIN'"
-                        + " AND lower(substr(detail, instr(detail, ' ') + 1, ?)) = ?))"));
+                        + " AND lower(substr(detail, instr(detail, ' ') + 1, ?)) = ?)"
+                        + " OR (type = 'REPORT' AND lower(substr(detail, 1, ?)) IN (?, ?)))"));
     query.type().ifPresent(t -> sql.append(" AND type = ?"));
     // In the order they were recorded, not by their time: after the clock was set back (a step of
     // NTP), the newest events carry earlier times than the ones before them, and must not be left
@@ -77,6 +79,10 @@ public final class AuditRepository {
         s.setString(index++, key);
         s.setInt(index++, named.length());
         s.setString(index++, named);
+        String about = AuditEvent.REPORT_PREFIX + key;
+        s.setInt(index++, about.length() + 1);
+        s.setString(index++, about + " ");
+        s.setString(index++, about + ":");
       }
       if (query.type().isPresent()) {
         s.setString(index++, query.type().get().name());
