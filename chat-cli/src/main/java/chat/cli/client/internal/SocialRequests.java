@@ -245,6 +245,9 @@ final class SocialRequests {
           .call(new ReportRequest(relay.nextId(), target, conversation, why), ReportedReply.class)
           .username();
     } catch (CommandException.NotMember e) {
+      if (conversation == null) {
+        throw e;
+      }
       throw CommandException.NotMember.naming(conversation); // the relay says "this conversation"
     }
   }
