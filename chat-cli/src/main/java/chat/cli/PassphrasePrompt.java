@@ -12,6 +12,14 @@ public interface PassphrasePrompt {
   char[] read(String prompt);
 
   /**
+   * Whether there is a terminal to ask on, as far as can be told without asking: a command that
+   * cannot prompt then says which variable to set before it connects anywhere. By default yes.
+   */
+  default boolean canAsk() {
+    return true;
+  }
+
+  /**
    * Turns the terminal's echo off now, for a command that knows it will prompt (after connecting),
    * so that keys typed before the prompt appears, a passphrase typed early, are not shown in clear
    * either: the prompt then reads them as typed. Closing the result puts the terminal back as it

@@ -54,10 +54,12 @@ final class Secrets implements GivenSecrets {
 
   /**
    * Whether reading the secrets a command needs would ask on the terminal: the password (if {@code
-   * password}) or the passphrase has neither a file nor a variable.
+   * password}) or the passphrase has neither a file nor a variable, and there is a terminal to ask
+   * on (where there is none, reading fails at once, saying which variable to set).
    */
   boolean wouldPrompt(boolean password) {
-    return (password && !passwordGiven()) || !passphraseGiven();
+    return ((password && !passwordGiven()) || !passphraseGiven())
+        && context.passphrasePrompt().canAsk();
   }
 
   char[] passphrase(String user) {

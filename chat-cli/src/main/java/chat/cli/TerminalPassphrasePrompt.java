@@ -42,6 +42,23 @@ final class TerminalPassphrasePrompt implements PassphrasePrompt {
     this.heldEcho = Objects.requireNonNull(heldEcho, "heldEcho");
   }
 
+  /**
+   * Whether the JVM has a console, or the controlling terminal opens: a process without one (a cron
+   * job, a service, a pipeline under {@code setsid}) cannot be asked.
+   */
+  @Override
+  public boolean canAsk() {
+    if (console != null) {
+      return true;
+    }
+    try {
+      new FileInputStream(tty).close();
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   @Override
   public char[] read(String prompt) {
     if (console != null) {

@@ -40,6 +40,7 @@ final class Cli {
   private byte[] stdin = new byte[0];
   private String loginName = "tester";
   private boolean terminal;
+  private boolean canAsk = true;
   private chat.cli.client.ChatClient client = new chat.cli.client.FakeChatClient();
   private chat.cli.client.ClientOptions lastOptions;
   private volatile StringWriter runningErr = new StringWriter();
@@ -85,6 +86,12 @@ final class Cli {
     return this;
   }
 
+  /** The prompt has no terminal to ask on ({@link PassphrasePrompt#canAsk} is false). */
+  Cli nowhereToAsk() {
+    canAsk = false;
+    return this;
+  }
+
   Cli terminal(boolean isTerminal) {
     terminal = isTerminal;
     return this;
@@ -106,6 +113,11 @@ final class Cli {
                   "no terminal to ask for the passphrase; set CHAT_PASSPHRASE");
             }
             return typed.removeFirst().toCharArray();
+          }
+
+          @Override
+          public boolean canAsk() {
+            return canAsk;
           }
 
           @Override

@@ -35,6 +35,20 @@ class SendCommandTest {
     assertThat(client.reachabilityChecks).hasValue(1);
   }
 
+  /** Without a terminal to ask on, the variable to set is said before the relay is reached. */
+  @Test
+  void send_passwordNeeded_nowhereToAsk_saysWhatToSet_withoutConnecting() {
+    Cli cli = new Cli().client(client).env("CHAT_PASSPHRASE", Cli.PASSPHRASE).nowhereToAsk();
+
+    Cli.Result result = cli.run("send", "--user", "alice", "lobby", "hi");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("cannot ask for the password here").contains("CHAT_PASSWORD");
+    assertThat(cli.echo).doesNotContain("echo off");
+    assertThat(client.reachabilityChecks).hasValue(0);
+    assertThat(client.calls).noneMatch(call -> call.startsWith("login"));
+  }
+
   @Test
   void send_relayDownBeforeThePrompt_echoComesBack() {
     client.storedSessions.add("alice");
