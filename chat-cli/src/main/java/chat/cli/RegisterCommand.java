@@ -36,7 +36,8 @@ final class RegisterCommand implements Callable<Integer> {
     char[] passphrase = null;
     try (ChatClient client = support.client(false)) {
       client.checkRegistrable(user); // before anything is asked for or the relay reached
-      if (secrets.wouldPrompt(true)) {
+      boolean checked = secrets.wouldPrompt(true);
+      if (checked) {
         client.checkNameFree(user); // a taken name is said before anything is typed
       }
       password = secrets.fresh(options.passwordFile, Secrets.ENV_PASSWORD, "password for " + user);
@@ -47,8 +48,20 @@ final class RegisterCommand implements Callable<Integer> {
               "passphrase for " + user + "'s private keys");
       char[] chosenPassword = password;
       char[] chosenPassphrase = passphrase;
-      // an identity already in the profile is unlocked with the passphrase
-      support.sayingWhere(() -> client.register(user, chosenPassword, chosenPassphrase), true);
+      support.sayingWhere(
+          () -> {
+            if (!checked) {
+              // Secrets from files or variables: checked as the registration checks them, then the
+              // name, before keys are made for nothing (and a profile folder left holding only the
+              // relay's pin)
+              ChatClient.requireNewPassword(chosenPassword);
+              ChatClient.requireNewPassphrase(chosenPassphrase);
+              client.checkNameFree(user);
+            }
+            // an identity already in the profile is unlocked with the passphrase
+            client.register(user, chosenPassword, chosenPassphrase);
+          },
+          true);
       String fingerprint = client.fingerprint(user).toDisplayString();
       if (options.json()) {
         support

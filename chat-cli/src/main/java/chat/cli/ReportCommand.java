@@ -1,5 +1,7 @@
 package chat.cli;
 
+import chat.cli.client.ChatClient;
+import chat.protocol.Usernames;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,6 +50,12 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // Refused before the login, as the client would refuse them after it
+    String name = user.startsWith("@") ? user.substring(1) : user;
+    if (!Usernames.isValid(name)) {
+      throw CommandException.Usage.notAUsername(user);
+    }
+    String reason = ChatClient.requireReason(String.join(" ", words));
     HistoryCommand.checkTarget(in);
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     return support.change(
@@ -55,15 +63,15 @@ final class ReportCommand implements Callable<Integer> {
         "the report was made",
         client -> {
           String conversation = in == null ? null : HistoryCommand.resolve(client, in);
-          String name = client.report(user, conversation, String.join(" ", words));
-          var json = JsonLines.object("reported").put("user", name);
+          String reported = client.report(name, conversation, reason);
+          var json = JsonLines.object("reported").put("user", reported);
           if (conversation != null) {
             json.put("conversation", conversation);
           }
           support.result(
               json,
               "reported "
-                  + name
+                  + TerminalSafe.line(reported)
                   + " to the relay's operator"
                   + (conversation == null ? "" : " (in " + support.label(conversation) + ")"));
           return 0;

@@ -11,7 +11,7 @@ final class VersionProvider implements IVersionProvider {
     return new String[] {
       "chat " + (version == null ? "(development build)" : version),
       "envelope v1, identity bundle v1, key file v1",
-      ProtocolVersions.versionLine()
+      ProtocolVersions.versionLine(ProtocolVersions.OFFERED) // what it offers a relay
     };
   }
 }

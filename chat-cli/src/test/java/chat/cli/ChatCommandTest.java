@@ -161,7 +161,7 @@ class ChatCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .startsWith("chat ")
-        .contains("wire protocol 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1");
+        .contains("wire protocol 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2\n");
   }
 
   /** A command that only groups others says which it takes, not picocli's words for it. */

@@ -90,6 +90,36 @@ class RegisterCommandTest {
     assertThat(client.calls).containsExactly("close");
   }
 
+  /**
+   * With every secret from the environment, a taken name is said after the secrets are checked and
+   * before any key is made; a short secret is said first, without the relay.
+   */
+  @Test
+  void register_secretsFromTheEnvironment_aTakenName_refusedBeforeKeysAreMade_exit1() {
+    FakeChatClient client = new FakeChatClient();
+    client.takenNames.add("bob");
+
+    Cli.Result taken =
+        new Cli()
+            .env("CHAT_PASSWORD", "a long password")
+            .env("CHAT_PASSPHRASE", "a long passphrase")
+            .client(client)
+            .run("register", "--user", "bob");
+    Cli.Result shortSecret =
+        new Cli()
+            .env("CHAT_PASSWORD", "short")
+            .env("CHAT_PASSPHRASE", "a long passphrase")
+            .client(client)
+            .run("register", "--user", "bob");
+
+    assertThat(taken.exitCode()).as(taken.toString()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(taken.err()).isEqualTo("chat: username already taken\n");
+    assertThat(shortSecret.exitCode()).isEqualTo(ExitCode.AUTH.code());
+    assertThat(shortSecret.err()).startsWith("chat: passwords are at least 8 characters");
+    assertThat(client.calls).containsExactly("close", "close");
+    assertThat(client.reachabilityChecks).as("one name check, for the first").hasValue(1);
+  }
+
   private RelayChatClient client(ServerSocket relay) {
     return new RelayChatClient(
         new ClientOptions(

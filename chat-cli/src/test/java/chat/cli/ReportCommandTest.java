@@ -44,6 +44,23 @@ class ReportCommandTest {
   }
 
   @Test
+  void report_aBadNameOrAnEmptyOrMultilineReason_isRefusedBeforeLoggingIn() {
+    Cli.Result badName = cli().run("--user", "alice", "report", "bad!name", "spam");
+    Cli.Result blank = cli().run("--user", "alice", "report", "mallory", " ", " ");
+    Cli.Result twoLines = cli().run("--user", "alice", "report", "mallory", "spam\nmore");
+
+    assertThat(badName.exitCode()).isEqualTo(1);
+    assertThat(badName.err()).contains("got 'bad!name'");
+    assertThat(blank.err())
+        .isEqualTo(
+            "chat: say why: the operator reads your reason, and cannot read your conversations\n");
+    assertThat(twoLines.err())
+        .isEqualTo(
+            "chat: a reason is one line of text: no tabs, line breaks or escape sequences\n");
+    assertThat(client.calls).isEmpty();
+  }
+
+  @Test
   void report_withoutAReason_isAUsageError() {
     Cli.Result result = cli().run("--user", "alice", "report", "mallory");
 

@@ -163,12 +163,17 @@ public final class ProtocolVersions {
   private ProtocolVersions() {}
 
   /**
-   * The line both programs print for {@code --version}: {@code wire protocol 17, 16, 15, 14, 13,
-   * 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1}.
+   * The line the relay prints for {@code --version}, every version it speaks: {@code wire protocol
+   * 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1}.
    */
   public static String versionLine() {
+    return versionLine(SUPPORTED);
+  }
+
+  /** {@code wire protocol} and {@code versions}, comma-separated: what a {@code --version} says. */
+  public static String versionLine(List<Integer> versions) {
     return "wire protocol "
-        + SUPPORTED.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        + versions.stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 
   /** The newest version in both {@code offered} and {@link #SUPPORTED}, or 0 if none. */

@@ -73,7 +73,7 @@ final class PasswordLogins {
    * file is neither needed nor kept. The session then goes on with the new keys.
    */
   void replaceKeys(String username, char[] password, char[] newPassphrase) {
-    Registration.requireNewPassphrase(newPassphrase);
+    chat.cli.client.ChatClient.requireNewPassphrase(newPassphrase);
     passwordLogin(
         username,
         password,

@@ -24,18 +24,6 @@ import java.nio.file.Path;
 final class Registration {
   private Registration() {}
 
-  /** Refuses a new key passphrase shorter than {@link SessionManager#MIN_PASSPHRASE_CHARS}. */
-  static void requireNewPassphrase(char[] passphrase) {
-    if (passphrase.length < SessionManager.MIN_PASSPHRASE_CHARS) {
-      throw new CommandException.Auth(
-          "the key passphrase must be at least "
-              + SessionManager.MIN_PASSPHRASE_CHARS
-              + " characters: it also protects the encrypted backup of your keys on the relay",
-          null,
-          CommandException.Auth.Refused.NEW_PASSPHRASE);
-    }
-  }
-
   /**
    * Refuses to register in a profile that holds a key change cut short ({@link PendingIdentity}):
    * only a login to the account that made it can tell, by what the relay holds, which keys are in
@@ -142,7 +130,7 @@ final class Registration {
       char[] passphrase,
       KeyReplacement.KeyMaking making) {
     ChatClient.requireNewPassword(password);
-    requireNewPassphrase(passphrase);
+    ChatClient.requireNewPassphrase(passphrase);
     Profile profile = manager.profileFor(username);
     refusePending(profile, pending);
     boolean existing = IdentityFiles.exists(profile);

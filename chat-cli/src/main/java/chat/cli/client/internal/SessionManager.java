@@ -395,7 +395,7 @@ final class SessionManager {
 
   /** Seals the current session's keys under {@code newPassphrase}: backup first, then the file. */
   void changePassphrase(char[] password, char[] newPassphrase) {
-    Registration.requireNewPassphrase(newPassphrase);
+    chat.cli.client.ChatClient.requireNewPassphrase(newPassphrase);
     Session target = require();
     KeyReplacement.reseal(target, pending, password, newPassphrase, kdf, random, this::notice);
   }

@@ -10,7 +10,6 @@ import chat.cli.client.GroupAction;
 import chat.protocol.BansReply;
 import chat.protocol.DeleteMessagesRequest;
 import chat.protocol.DeletedReply;
-import chat.protocol.ErrorCode;
 import chat.protocol.FriendUpdateReply;
 import chat.protocol.FriendUpdateRequest;
 import chat.protocol.FriendsReply;
@@ -204,33 +203,12 @@ final class SocialRequests {
     if (!wire(action).takesReason()) {
       throw new CommandException.Usage("only a kick, a ban or a mute takes a reason");
     }
-    return validReason(stripped);
-  }
-
-  /** {@code stripped} if it is one line of at most 200 characters; else says what is wrong. */
-  private static String validReason(String stripped) {
-    if (!chat.protocol.WireText.isValid(stripped, ErrorCode.MAX_REASON_CHARS)) {
-      boolean control = stripped.chars().anyMatch(Character::isISOControl);
-      throw new CommandException.Usage(
-          control
-              ? "a reason is one line of text: no tabs, line breaks or escape sequences"
-              : "a reason is at most "
-                  + ErrorCode.MAX_REASON_CHARS
-                  + " characters (got "
-                  + stripped.length()
-                  + ")");
-    }
-    return stripped;
+    return chat.cli.client.ChatClient.requireReason(stripped);
   }
 
   /** {@link chat.cli.client.ChatClient#report}. */
   String report(String username, String conversation, String reason) {
-    String why = reason == null ? "" : reason.strip();
-    if (why.isEmpty()) {
-      throw new CommandException.Usage(
-          "say why: the operator reads your reason, and cannot read your conversations");
-    }
-    validReason(why);
+    String why = chat.cli.client.ChatClient.requireReason(reason);
     String target = user(username);
     RelayConnection relay =
         sessions
@@ -241,9 +219,17 @@ final class SocialRequests {
                 sessions.options().server(),
                 "it takes no reports; tell its operator another way");
     try {
-      return relay
-          .call(new ReportRequest(relay.nextId(), target, conversation, why), ReportedReply.class)
-          .username();
+      String reported =
+          relay
+              .call(
+                  new ReportRequest(relay.nextId(), target, conversation, why), ReportedReply.class)
+              .username();
+      if (!Usernames.isValid(reported) || !Usernames.key(reported).equals(Usernames.key(target))) {
+        // shown to the reporter as the name reported: only the one asked about, in any case
+        throw new CommandException.Network(
+            "the relay answered the report on " + target + " with another name", null);
+      }
+      return reported;
     } catch (CommandException.NotMember e) {
       if (conversation == null) {
         throw e;

@@ -11,29 +11,45 @@ import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditThrottle;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.RegistrationLimiter;
+import chat.server.internal.storage.AuditRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Reports of one user on another to the relay's operator (wire version 17). A report is one row of
- * the audit log ({@link AuditType#REPORT}): the reporter in its {@code username}, and in its detail
- * whom it is about, where the reporter saw them and the reporter's reason, which {@code chat-server
- * audit --type report} shows the operator. The user reported is not told; nothing else is stored.
- * The relay cannot read the conversation: a report holds only what the reporter wrote in it.
+ * the audit log ({@link AuditType#REPORT}), written before the answer: the reporter in its {@code
+ * username}, and in its detail whom it is about, where the reporter saw them and the reporter's
+ * reason, which {@code chat-server audit --type report} shows the operator. The user reported is
+ * not told; nothing else is stored. The relay cannot read the conversation: a report holds only
+ * what the reporter wrote in it.
  */
 public final class ReportService {
   /** The most reports one account makes in an hour. */
   public static final int REPORTS_PER_HOUR = 20;
 
+  private final Storage storage;
+  private final AuditRepository reportRows = new AuditRepository();
+  private final Clock clock;
   private final AccountService accounts;
   private final ConversationService conversations;
   private final AuditLog audit;
   private final RegistrationLimiter reports;
   private final AuditThrottle limitAudits = new AuditThrottle();
 
-  /** The service over its collaborators, counting each account's reports by {@code clock}. */
+  /**
+   * The service over its collaborators: reports written through {@code storage}, each account's
+   * reports counted and stamped by {@code clock}, refusals past the limit audited through {@code
+   * audit}.
+   */
   public ReportService(
-      AccountService accounts, ConversationService conversations, AuditLog audit, Clock clock) {
+      Storage storage,
+      AccountService accounts,
+      ConversationService conversations,
+      AuditLog audit,
+      Clock clock) {
+    this.storage = storage;
+    this.clock = clock;
     this.accounts = accounts;
     this.conversations = conversations;
     this.audit = audit;
@@ -67,7 +83,7 @@ public final class ReportService {
             "reports (over "
                 + REPORTS_PER_HOUR
                 + " an hour from this account)"
-                + AuditThrottle.heldBack(held));
+                + (held > 0 ? "; " + held + " more refused since the last report" : ""));
       }
       throw new RelayException(
           ErrorCode.RATE_LIMITED,
@@ -99,11 +115,21 @@ public final class ReportService {
         where = " in " + conversation;
       }
     }
-    audit.record(
-        connection,
-        AuditType.REPORT,
-        reporter,
-        AuditEvent.REPORT_PREFIX + name + where + ": " + request.reason());
+    // Written in the next group commit and answered once durable, not queued as other audit events
+    // are: the row is the report, and a full audit queue would drop it after "reported" was sent.
+    AuditEvent report =
+        new AuditEvent(
+            clock.millis(),
+            AuditType.REPORT,
+            reporter,
+            connection.remoteAddress(),
+            connection.logId(),
+            AuditEvent.REPORT_PREFIX + name + where + ": " + request.reason());
+    storage.write(
+        c -> {
+          reportRows.insertAll(c, List.of(report));
+          return null;
+        });
     return new ReportedReply(request.id(), name);
   }
 }
