@@ -50,10 +50,11 @@ final class RegisterCommand implements Callable<Integer> {
       char[] chosenPassphrase = passphrase;
       support.sayingWhere(
           () -> {
-            if (!checked) {
+            if (!checked && !client.hasIdentity(user)) {
               // Secrets from files or variables: checked as the registration checks them, then the
               // name, before keys are made for nothing (and a profile folder left holding only the
-              // relay's pin)
+              // relay's pin). Keys kept in the profile are not made again: the registration then
+              // says more of a taken name (that this device keeps keys for it).
               ChatClient.requireNewPassword(chosenPassword);
               ChatClient.requireNewPassphrase(chosenPassphrase);
               client.checkNameFree(user);

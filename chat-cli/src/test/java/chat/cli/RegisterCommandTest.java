@@ -120,6 +120,24 @@ class RegisterCommandTest {
     assertThat(client.reachabilityChecks).as("one name check, for the first").hasValue(1);
   }
 
+  /** Keys kept in the profile are registered as they are: no name check before, none made. */
+  @Test
+  void register_secretsFromTheEnvironment_keysKeptInTheProfile_registersWithoutANameCheck() {
+    FakeChatClient client = new FakeChatClient();
+    client.identities.add("bob");
+
+    Cli.Result result =
+        new Cli()
+            .env("CHAT_PASSWORD", "a long password")
+            .env("CHAT_PASSPHRASE", "a long passphrase")
+            .client(client)
+            .run("register", "--user", "bob");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(client.calls).contains("register bob");
+    assertThat(client.reachabilityChecks).hasValue(0);
+  }
+
   private RelayChatClient client(ServerSocket relay) {
     return new RelayChatClient(
         new ClientOptions(

@@ -238,6 +238,12 @@ public interface ChatClient extends AutoCloseable {
   boolean hasStoredSession(String username);
 
   /**
+   * Whether this machine's profile for {@code username} holds a key file ({@link #register} then
+   * registers its keys instead of making new ones). Local: never touches the network.
+   */
+  boolean hasIdentity(String username);
+
+  /**
    * Revokes the session on the relay and forgets the stored token. If the profile cannot be written
    * the session is over all the same: that is a warning through {@link ClientListener#onNotice}. A
    * session the relay had already ended is forgotten as well.

@@ -262,6 +262,14 @@ public final class FakeChatClient implements ChatClient {
     return storedSessions.contains(username);
   }
 
+  /** Usernames whose profile holds a key file: {@link #hasIdentity}. */
+  public final Set<String> identities = ConcurrentHashMap.newKeySet();
+
+  @Override
+  public boolean hasIdentity(String username) {
+    return identities.contains(username);
+  }
+
   @Override
   public void logout() {
     call("logout");

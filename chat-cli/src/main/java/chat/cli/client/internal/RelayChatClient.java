@@ -165,6 +165,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public boolean hasIdentity(String username) {
+    return Usernames.isValid(username) && IdentityFiles.exists(sessions.profileFor(username));
+  }
+
+  @Override
   public void logout() {
     Session session = sessions.requireLocal();
     try {
