@@ -473,13 +473,15 @@ class ScriptingEndToEndTest {
         relay.scripts(home.resolve("other")).run("register", "--user", "Alice");
     assertThat(taken.exitCode()).isEqualTo(1);
     assertThat(taken.err()).contains("taken");
-    assertThat(home.resolve("other").resolve("alice").resolve("identity.key")).doesNotExist();
+    assertThat(home.resolve("other").resolve("alice"))
+        .as("no keys made, no profile folder left for a taken name")
+        .doesNotExist();
     ScriptRunner.Result lookalike =
         relay.scripts(home.resolve("other")).run("register", "--user", "aIice");
     assertThat(lookalike.exitCode()).isEqualTo(1);
     assertThat(lookalike.err())
         .contains("chat: the name aIice is too like an existing account's name");
-    assertThat(home.resolve("other").resolve("aiice").resolve("identity.key")).doesNotExist();
+    assertThat(home.resolve("other").resolve("aiice")).doesNotExist();
 
     ScriptRunner badPassword =
         relay.scripts(home.resolve("elsewhere")).env("CHAT_PASSWORD", "wrong password");
