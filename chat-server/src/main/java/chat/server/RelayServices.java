@@ -209,7 +209,7 @@ final class RelayServices {
             audit,
             logIds,
             clock),
-        new ReportService(storage, accounts, rooms, audit, clock),
+        new ReportService(storage, accounts, rooms, audit, logIds, clock),
         audit);
   }
 

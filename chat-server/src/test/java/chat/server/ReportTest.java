@@ -51,7 +51,8 @@ class ReportTest {
   @Test
   void report_inARoom_inPrivate_orNowhere_isAuditedForTheOperator_andFoundByWhomItIsAbout()
       throws Exception {
-    try (Relay relay = RelayFixture.start(dataDir);
+    try (CapturedLog logged = CapturedLog.of(ReportService.class);
+        Relay relay = RelayFixture.start(dataDir);
         TestClient alice = connect(relay, dataDir, ProtocolVersions.CURRENT);
         TestClient mallory = connect(relay, dataDir, ProtocolVersions.CURRENT);
         TestClient bob = connect(relay, dataDir, ProtocolVersions.CURRENT)) {
@@ -83,6 +84,11 @@ class ReportTest {
               Tuple.tuple("alice", "about Mallory: impersonation"));
       assertThat(read(Optional.of("mall"), AuditType.REPORT)).isEmpty();
       assertThat(read(Optional.of("alice"), AuditType.REPORT)).hasSize(4);
+      assertThat(logged.messages())
+          .hasSize(4)
+          .allMatch(line -> line.matches("report from u:\\w+ about u:\\w+ on c\\d+-\\w+: .*"))
+          .noneMatch(line -> line.contains("spam") || line.contains("threats"))
+          .noneMatch(line -> line.contains("alice") || line.toLowerCase().contains("mallory"));
     }
   }
 

@@ -15,6 +15,8 @@ import chat.server.internal.storage.AuditRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reports of one user on another to the relay's operator (wire version 17). A report is one row of
@@ -28,7 +30,10 @@ public final class ReportService {
   /** The most reports one account makes in an hour. */
   public static final int REPORTS_PER_HOUR = 20;
 
+  private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
+
   private final Storage storage;
+  private final LogIds logIds;
   private final AuditRepository reportRows = new AuditRepository();
   private final Clock clock;
   private final AccountService accounts;
@@ -38,17 +43,19 @@ public final class ReportService {
   private final AuditThrottle limitAudits = new AuditThrottle();
 
   /**
-   * The service over its collaborators: reports written through {@code storage}, each account's
-   * reports counted and stamped by {@code clock}, refusals past the limit audited through {@code
-   * audit}.
+   * The service over its collaborators: reports written through {@code storage} and said in the log
+   * under {@code logIds}' pseudonyms, each account's reports counted and stamped by {@code clock},
+   * refusals past the limit audited through {@code audit}.
    */
   public ReportService(
       Storage storage,
       AccountService accounts,
       ConversationService conversations,
       AuditLog audit,
+      LogIds logIds,
       Clock clock) {
     this.storage = storage;
+    this.logIds = logIds;
     this.clock = clock;
     this.accounts = accounts;
     this.conversations = conversations;
@@ -130,6 +137,12 @@ public final class ReportService {
           reportRows.insertAll(c, List.of(report));
           return null;
         });
+    // For an operator who watches the log: pseudonyms as on every line, never the reason
+    LOG.info(
+        "report from {} about {} on {}: chat-server audit --type report shows it",
+        logIds.user(key),
+        logIds.user(targetKey),
+        connection.logId());
     return new ReportedReply(request.id(), name);
   }
 }
