@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.cli.client.ChatClient;
+import chat.cli.client.InputRules;
 import chat.cli.command.AccountText;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -44,7 +45,7 @@ final class PasswdCommand implements Callable<Integer> {
       password = secrets.password(user);
       newPassword = secrets.newPassword(user);
       char[] chosenPassword = newPassword; // checked before the key passphrase is asked
-      support.sayingWhere(() -> ChatClient.requireNewPassword(chosenPassword));
+      support.sayingWhere(() -> InputRules.requireNewPassword(chosenPassword));
       support.loggedIn(client, password);
       char[] current = password;
       char[] chosen = newPassword;

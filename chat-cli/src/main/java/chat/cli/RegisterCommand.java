@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.cli.client.ChatClient;
+import chat.cli.client.InputRules;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,8 +56,8 @@ final class RegisterCommand implements Callable<Integer> {
               // name, before keys are made for nothing (and a profile folder left holding only the
               // relay's pin). Keys kept in the profile are not made again: the registration then
               // says more of a taken name (that this device keeps keys for it).
-              ChatClient.requireNewPassword(chosenPassword);
-              ChatClient.requireNewPassphrase(chosenPassphrase);
+              InputRules.requireNewPassword(chosenPassword);
+              InputRules.requireNewPassphrase(chosenPassphrase);
               client.checkNameFree(user);
             }
             // an identity already in the profile is unlocked with the passphrase

@@ -1,7 +1,6 @@
 package chat.cli;
 
-import chat.cli.client.ChatClient;
-import chat.protocol.Usernames;
+import chat.cli.client.InputRules;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,11 +50,8 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // Refused before the login, as the client would refuse them after it
-    String name = user.startsWith("@") ? user.substring(1) : user;
-    if (!Usernames.isValid(name)) {
-      throw CommandException.Usage.notAUsername(user);
-    }
-    String reason = ChatClient.requireReason(String.join(" ", words));
+    String name = InputRules.username(user);
+    String reason = InputRules.requireReason(String.join(" ", words));
     HistoryCommand.checkTarget(in);
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     return support.change(

@@ -2,6 +2,7 @@ package chat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.cli.client.ChatClient;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.internal.RelayChatClient;
@@ -49,12 +50,7 @@ class RegisterCommandTest {
     }
     try (ServerSocket relay = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         RelayChatClient client = client(relay)) {
-      Cli.Result shortPassphrase =
-          new Cli()
-              .env("CHAT_PASSWORD", "a long password")
-              .env("CHAT_PASSPHRASE", "short")
-              .client(client)
-              .run("register", "--user", "bob");
+      Cli.Result shortPassphrase = registerBob(client, "a long password", "short");
       Cli.Result shortPassword =
           Cli.withPassphrase()
               .client(client)
@@ -99,18 +95,8 @@ class RegisterCommandTest {
     FakeChatClient client = new FakeChatClient();
     client.takenNames.add("bob");
 
-    Cli.Result taken =
-        new Cli()
-            .env("CHAT_PASSWORD", "a long password")
-            .env("CHAT_PASSPHRASE", "a long passphrase")
-            .client(client)
-            .run("register", "--user", "bob");
-    Cli.Result shortSecret =
-        new Cli()
-            .env("CHAT_PASSWORD", "short")
-            .env("CHAT_PASSPHRASE", "a long passphrase")
-            .client(client)
-            .run("register", "--user", "bob");
+    Cli.Result taken = registerBob(client, "a long password", "a long passphrase");
+    Cli.Result shortSecret = registerBob(client, "short", "a long passphrase");
 
     assertThat(taken.exitCode()).as(taken.toString()).isEqualTo(ExitCode.USAGE.code());
     assertThat(taken.err()).isEqualTo("chat: username already taken\n");
@@ -126,16 +112,20 @@ class RegisterCommandTest {
     FakeChatClient client = new FakeChatClient();
     client.identities.add("bob");
 
-    Cli.Result result =
-        new Cli()
-            .env("CHAT_PASSWORD", "a long password")
-            .env("CHAT_PASSPHRASE", "a long passphrase")
-            .client(client)
-            .run("register", "--user", "bob");
+    Cli.Result result = registerBob(client, "a long password", "a long passphrase");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(client.calls).contains("register bob");
     assertThat(client.reachabilityChecks).hasValue(0);
+  }
+
+  /** {@code chat register --user bob} with both secrets from the environment. */
+  private static Cli.Result registerBob(ChatClient client, String password, String passphrase) {
+    return new Cli()
+        .env("CHAT_PASSWORD", password)
+        .env("CHAT_PASSPHRASE", passphrase)
+        .client(client)
+        .run("register", "--user", "bob");
   }
 
   private RelayChatClient client(ServerSocket relay) {

@@ -4,9 +4,7 @@ import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
 import chat.cli.emoji.EmojiCatalog;
 import chat.crypto.Fingerprint;
-import chat.crypto.KeyFile;
 import chat.crypto.SafetyNumber;
-import chat.protocol.ErrorCode;
 import chat.protocol.MessageIds;
 import chat.protocol.Usernames;
 import java.nio.file.Path;
@@ -31,68 +29,6 @@ public interface ChatClient extends AutoCloseable {
    * /history} allow up to this.
    */
   int MAX_HISTORY = 10_000;
-
-  /** The shortest account password the relay accepts, in characters. */
-  int MIN_PASSWORD_CHARS = 8;
-
-  /**
-   * Refuses a new account password shorter than {@link #MIN_PASSWORD_CHARS}: {@link #register}
-   * does, and an interactive {@code /register} calls it before asking for the passphrase.
-   *
-   * @throws CommandException.Auth if {@code password} is too short
-   */
-  static void requireNewPassword(char[] password) {
-    if (password.length < MIN_PASSWORD_CHARS) {
-      throw new CommandException.Auth(
-          "passwords are at least " + MIN_PASSWORD_CHARS + " characters",
-          null,
-          CommandException.Auth.Refused.NEW_PASSWORD);
-    }
-  }
-
-  /**
-   * {@code reason} for a {@link #report}, a kick, a ban or a mute, stripped: one line of 1 to
-   * {@link ErrorCode#MAX_REASON_CHARS} characters.
-   *
-   * @throws CommandException.Usage if it is empty, too long or holds a control character
-   */
-  static String requireReason(String reason) {
-    String why = reason == null ? "" : reason.strip();
-    if (why.isEmpty()) {
-      throw new CommandException.Usage(
-          "say why: the operator reads your reason, and cannot read your conversations");
-    }
-    if (why.chars().anyMatch(Character::isISOControl)) {
-      throw new CommandException.Usage(
-          "a reason is one line of text: no tabs, line breaks or escape sequences");
-    }
-    if (why.length() > ErrorCode.MAX_REASON_CHARS) {
-      throw new CommandException.Usage(
-          "a reason is at most "
-              + ErrorCode.MAX_REASON_CHARS
-              + " characters (got "
-              + why.length()
-              + ")");
-    }
-    return why;
-  }
-
-  /**
-   * Refuses a new key passphrase shorter than {@link KeyFile#MIN_NEW_PASSPHRASE_CHARS}: {@link
-   * #register} does, and so does every change of the passphrase.
-   *
-   * @throws CommandException.Auth if {@code passphrase} is too short
-   */
-  static void requireNewPassphrase(char[] passphrase) {
-    if (passphrase.length < KeyFile.MIN_NEW_PASSPHRASE_CHARS) {
-      throw new CommandException.Auth(
-          "the key passphrase must be at least "
-              + KeyFile.MIN_NEW_PASSPHRASE_CHARS
-              + " characters: it also protects the encrypted backup of your keys on the relay",
-          null,
-          CommandException.Auth.Refused.NEW_PASSPHRASE);
-    }
-  }
 
   /**
    * Creates the identity locally (key file under the home directory, sealed with {@code
@@ -189,7 +125,7 @@ public interface ChatClient extends AutoCloseable {
    *
    * @return how many other sessions the relay ended
    * @throws chat.cli.CommandException.Auth if {@code password} is wrong or {@code newPassword} is
-   *     shorter than {@link #MIN_PASSWORD_CHARS}
+   *     shorter than {@link InputRules#MIN_PASSWORD_CHARS}
    * @throws chat.cli.CommandException.RateLimited after too many failed logins of the account
    */
   int changePassword(char[] password, char[] newPassword);

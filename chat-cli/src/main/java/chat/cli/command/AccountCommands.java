@@ -3,6 +3,7 @@ package chat.cli.command;
 import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.InputRules;
 import chat.cli.client.SessionView;
 import chat.protocol.ConversationIds;
 import chat.protocol.Usernames;
@@ -145,7 +146,7 @@ final class AccountCommands {
               ? command.arg(1).toCharArray()
               : context.readNewSecret(SecretKind.PASSWORD, "new password for " + name + ": ");
       requireNonEmpty(password, SecretKind.PASSWORD);
-      ChatClient.requireNewPassword(password); // before the passphrase is asked
+      InputRules.requireNewPassword(password); // before the passphrase is asked
       passphrase =
           context.readNewSecret(SecretKind.PASSPHRASE, "passphrase for your new key file: ");
       requireNonEmpty(passphrase, SecretKind.PASSPHRASE);

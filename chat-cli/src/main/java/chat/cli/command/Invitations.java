@@ -3,7 +3,7 @@ package chat.cli.command;
 import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
 import chat.cli.client.GroupAction;
-import chat.protocol.Usernames;
+import chat.cli.client.InputRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,10 +40,7 @@ public final class Invitations {
           throw new CommandException.Usage(
               "a list of users is written without spaces or empty entries: bob,carol,dave");
         }
-        String name = entry.startsWith("@") ? entry.substring(1) : entry;
-        if (!Usernames.isValid(name)) {
-          throw CommandException.Usage.notAUsername(entry);
-        }
+        String name = InputRules.username(entry);
         if (seen.add(name.toLowerCase(Locale.ROOT))) {
           out.add(name);
         }

@@ -175,7 +175,7 @@ public final class FakeChatClient implements ChatClient {
     if (acceptedPassword != null && !acceptedPassword.equals(new String(password))) {
       throw new CommandException.Auth("wrong password: the password was not changed", null);
     }
-    ChatClient.requireNewPassword(newPassword);
+    InputRules.requireNewPassword(newPassword);
     secrets.add(new String(password));
     secrets.add(new String(newPassword));
     return 1;

@@ -1,7 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
-import chat.cli.client.ChatClient;
+import chat.cli.client.InputRules;
 import chat.protocol.ChangePasswordReply;
 import chat.protocol.ChangePasswordRequest;
 import chat.protocol.ErrorCode;
@@ -24,7 +24,7 @@ final class PasswordChange {
    * @throws CommandException.Network if the relay does not know the request (an older relay)
    */
   static int change(Session session, char[] password, char[] newPassword) {
-    ChatClient.requireNewPassword(newPassword);
+    InputRules.requireNewPassword(newPassword);
     RelayConnection relay = session.connection();
     try {
       return relay

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.InputRules;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KdfParameters;
 import chat.protocol.LoginReply;
@@ -73,7 +74,7 @@ final class PasswordLogins {
    * file is neither needed nor kept. The session then goes on with the new keys.
    */
   void replaceKeys(String username, char[] password, char[] newPassphrase) {
-    chat.cli.client.ChatClient.requireNewPassphrase(newPassphrase);
+    InputRules.requireNewPassphrase(newPassphrase);
     passwordLogin(
         username,
         password,

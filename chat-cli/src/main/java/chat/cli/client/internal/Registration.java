@@ -1,7 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
-import chat.cli.client.ChatClient;
+import chat.cli.client.InputRules;
 import chat.crypto.Bytes;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
@@ -129,8 +129,8 @@ final class Registration {
       char[] password,
       char[] passphrase,
       KeyReplacement.KeyMaking making) {
-    ChatClient.requireNewPassword(password);
-    ChatClient.requireNewPassphrase(passphrase);
+    InputRules.requireNewPassword(password);
+    InputRules.requireNewPassphrase(passphrase);
     Profile profile = manager.profileFor(username);
     refusePending(profile, pending);
     boolean existing = IdentityFiles.exists(profile);

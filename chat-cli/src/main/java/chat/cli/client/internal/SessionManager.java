@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.InputRules;
 import chat.cli.client.TrustState;
 import chat.crypto.EnvelopeOpener;
 import chat.crypto.IdentityKeyPair;
@@ -286,16 +287,21 @@ final class SessionManager {
   private RelayConnection open(
       ServerPins pins, Consumer<String> onFirstPin, RelayConnection.Listener listener) {
     return RelayConnection.open(
-        new PinnedTlsConnector(
-            options.host(),
-            options.port(),
-            pins,
-            random,
-            PinnedTlsConnector.CONNECT_TIMEOUT,
-            onFirstPin),
+        connector(pins, onFirstPin),
         new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES),
         options.requestTimeout(),
         listener);
+  }
+
+  /** TLS to the relay, its certificate checked against {@code pins}. */
+  private PinnedTlsConnector connector(ServerPins pins, Consumer<String> onFirstPin) {
+    return new PinnedTlsConnector(
+        options.host(),
+        options.port(),
+        pins,
+        random,
+        PinnedTlsConnector.CONNECT_TIMEOUT,
+        onFirstPin);
   }
 
   /** Whether {@code target} is the client's session: not closed, logged out or replaced. */
@@ -368,13 +374,7 @@ final class SessionManager {
   /** {@link chat.cli.client.ChatClient#checkReachable}. */
   void checkReachable(String username) {
     RelayConnection.Connected connected =
-        new PinnedTlsConnector(
-                options.host(),
-                options.port(),
-                ServerPins.readOnly(profileFor(username).knownServers()),
-                random,
-                PinnedTlsConnector.CONNECT_TIMEOUT,
-                fingerprint -> {})
+        connector(ServerPins.readOnly(profileFor(username).knownServers()), fingerprint -> {})
             .connect();
     try {
       connected.tls().close(); // closes the TCP socket under it
@@ -395,7 +395,7 @@ final class SessionManager {
 
   /** Seals the current session's keys under {@code newPassphrase}: backup first, then the file. */
   void changePassphrase(char[] password, char[] newPassphrase) {
-    chat.cli.client.ChatClient.requireNewPassphrase(newPassphrase);
+    InputRules.requireNewPassphrase(newPassphrase);
     Session target = require();
     KeyReplacement.reseal(target, pending, password, newPassphrase, kdf, random, this::notice);
   }

@@ -7,6 +7,7 @@ import chat.cli.client.FriendAction;
 import chat.cli.client.FriendView;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupAction;
+import chat.cli.client.InputRules;
 import chat.protocol.BansReply;
 import chat.protocol.DeleteMessagesRequest;
 import chat.protocol.DeletedReply;
@@ -91,7 +92,7 @@ final class SocialRequests {
     Session session = sessions.require();
     RelayConnection relay = relay(session);
     String id = RelayChatClient.roomId(room);
-    String target = user(username);
+    String target = InputRules.username(username);
     if (action == GroupAction.MUTE || action == GroupAction.UNMUTE) {
       relay.requireVersion(ProtocolVersions.MUTE, sessions.options().server(), "it cannot mute");
     }
@@ -203,13 +204,13 @@ final class SocialRequests {
     if (!wire(action).takesReason()) {
       throw new CommandException.Usage("only a kick, a ban or a mute takes a reason");
     }
-    return chat.cli.client.ChatClient.requireReason(stripped);
+    return InputRules.requireReason(stripped);
   }
 
   /** {@link chat.cli.client.ChatClient#report}. */
   String report(String username, String conversation, String reason) {
-    String why = chat.cli.client.ChatClient.requireReason(reason);
-    String target = user(username);
+    String why = InputRules.requireReason(reason);
+    String target = InputRules.username(username);
     RelayConnection relay =
         sessions
             .require()
@@ -310,7 +311,8 @@ final class SocialRequests {
         };
     FriendUpdateReply reply =
         relay.call(
-            new FriendUpdateRequest(relay.nextId(), user(username), wire), FriendUpdateReply.class);
+            new FriendUpdateRequest(relay.nextId(), InputRules.username(username), wire),
+            FriendUpdateReply.class);
     session.requestsSaid.remove(Usernames.key(username)); // answered: a new one is new
     return Views.friendship(reply.state());
   }
@@ -364,14 +366,6 @@ final class SocialRequests {
         new SetPresenceRequest(relay.nextId(), PresenceStatus.ONLINE, null),
         SetPresenceReply.class);
     session.away(null);
-  }
-
-  private static String user(String username) {
-    String name = username.startsWith("@") ? username.substring(1) : username;
-    if (!Usernames.isValid(name)) {
-      throw CommandException.Usage.notAUsername(username);
-    }
-    return name;
   }
 
   private static chat.protocol.GroupAction wire(GroupAction action) {

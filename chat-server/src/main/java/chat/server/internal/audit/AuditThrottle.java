@@ -66,6 +66,14 @@ public final class AuditThrottle {
   }
 
   /**
+   * "; N more refused since the last report" for {@code held} above 0, else "": the suffix of a
+   * rate limit's report that {@link #admit} let through.
+   */
+  public static String refusedSince(long held) {
+    return held > 0 ? "; " + held + " more refused since the last report" : "";
+  }
+
+  /**
    * " (N more like it since the last one recorded)" for {@code held} above 0, else "": the suffix
    * of a report that {@link #admit} let through.
    */

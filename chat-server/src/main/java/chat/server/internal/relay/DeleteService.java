@@ -98,10 +98,7 @@ public final class DeleteService {
    *     messages the caller may not delete
    */
   public DeletedReply delete(ClientConnection connection, DeleteMessagesRequest request) {
-    if (connection.state().version() < ProtocolVersions.DELETE) {
-      throw new RelayException(
-          ErrorCode.BAD_FRAME, "this request needs wire version " + ProtocolVersions.DELETE);
-    }
+    Requirement.requireVersion(connection.state(), ProtocolVersions.DELETE);
     String actorKey = connection.state().requireUserKey();
     String actor = connection.state().requireUsername();
     String conversation = request.conversation();

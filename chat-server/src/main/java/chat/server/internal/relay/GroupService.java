@@ -186,10 +186,7 @@ public final class GroupService {
    * names the next.
    */
   public BansReply bans(ClientConnection connection, ListBansRequest request) {
-    if (connection.state().version() < ProtocolVersions.BAN_LIST) {
-      throw new RelayException(
-          ErrorCode.BAD_FRAME, "this request needs wire version " + ProtocolVersions.BAN_LIST);
-    }
+    Requirement.requireVersion(connection.state(), ProtocolVersions.BAN_LIST);
     String actorKey = connection.state().requireUserKey();
     String room = request.room();
     String after = request.after() == null ? null : Usernames.key(request.after());

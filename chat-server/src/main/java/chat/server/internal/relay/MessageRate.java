@@ -108,7 +108,7 @@ final class MessageRate {
               + " (over "
               + perSecond
               + " a second from this account)"
-              + (held > 0 ? "; " + held + " more refused since the last report" : ""));
+              + AuditThrottle.refusedSince(held));
     }
     throw new RelayException(ErrorCode.RATE_LIMITED, refusal);
   }

@@ -120,10 +120,7 @@ public final class RegisterService {
    * changes.
    */
   public UsernameFreeReply check(ClientConnection connection, CheckUsernameRequest request) {
-    if (connection.state().version() < ProtocolVersions.NAME_CHECK) {
-      throw new RelayException(
-          ErrorCode.BAD_FRAME, "this request needs wire version " + ProtocolVersions.NAME_CHECK);
-    }
+    Requirement.requireVersion(connection.state(), ProtocolVersions.NAME_CHECK);
     long waitMillis = nameChecks.attempt(connection.limitAddress());
     if (waitMillis > 0) {
       long held = checkLimitAudits.admit(connection.limitAddress());
@@ -132,8 +129,7 @@ public final class RegisterService {
             connection,
             AuditType.RATE_LIMITED,
             null,
-            "name checks (too many from this address)"
-                + (held > 0 ? "; " + held + " more refused since the last report" : ""));
+            "name checks (too many from this address)" + AuditThrottle.refusedSince(held));
       }
       throw tooMany("name checks", waitMillis);
     }

@@ -73,10 +73,7 @@ public final class ReportService {
    * {@link ErrorCode#INVALID_TARGET}).
    */
   public ReportedReply report(ClientConnection connection, ReportRequest request) {
-    if (connection.state().version() < ProtocolVersions.REPORT) {
-      throw new RelayException(
-          ErrorCode.BAD_FRAME, "this request needs wire version " + ProtocolVersions.REPORT);
-    }
+    Requirement.requireVersion(connection.state(), ProtocolVersions.REPORT);
     String key = connection.state().requireUserKey();
     String reporter = connection.state().requireUsername();
     long waitMillis = reports.attempt(key);
@@ -90,7 +87,7 @@ public final class ReportService {
             "reports (over "
                 + REPORTS_PER_HOUR
                 + " an hour from this account)"
-                + (held > 0 ? "; " + held + " more refused since the last report" : ""));
+                + AuditThrottle.refusedSince(held));
       }
       throw new RelayException(
           ErrorCode.RATE_LIMITED,

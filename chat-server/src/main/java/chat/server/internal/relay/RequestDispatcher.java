@@ -269,7 +269,7 @@ public final class RequestDispatcher {
           connection.logId());
       return;
     }
-    String more = held > 0 ? "; " + held + " more refused since the last report" : "";
+    String more = AuditThrottle.refusedSince(held);
     LOG.warn(
         "password hashing busy: refused {} on {}{} (at most one such line a minute; see"
             + " --bcrypt-threads)",

@@ -26,10 +26,6 @@ enum Requirement {
    */
   SOCIAL;
 
-  /** The message of the refusal of a {@link #SOCIAL} request on a wire version 1 connection. */
-  static final String VERSION_2_MESSAGE =
-      "this request needs wire version " + ProtocolVersions.SOCIAL;
-
   /**
    * Passes if {@code state} has what this level needs.
    *
@@ -45,8 +41,19 @@ enum Requirement {
     if (this != HELLO && state.userKey().isEmpty()) {
       throw new RelayException(ErrorCode.AUTH_REQUIRED);
     }
-    if (this == SOCIAL && state.version() < ProtocolVersions.SOCIAL) {
-      throw new RelayException(ErrorCode.BAD_FRAME, VERSION_2_MESSAGE);
+    if (this == SOCIAL) {
+      requireVersion(state, ProtocolVersions.SOCIAL);
+    }
+  }
+
+  /**
+   * Passes if {@code state} agreed on wire version {@code version} or later. Else the request, of a
+   * kind newer than the connection's version, is {@link ErrorCode#BAD_FRAME} ({@code this request
+   * needs wire version N}); the connection survives.
+   */
+  static void requireVersion(ConnectionState state, int version) {
+    if (state.version() < version) {
+      throw new RelayException(ErrorCode.BAD_FRAME, "this request needs wire version " + version);
     }
   }
 }
