@@ -3,9 +3,11 @@ package chat.cli;
 import chat.cli.client.BanView;
 import chat.cli.client.ChatClient;
 import chat.cli.client.GroupAction;
+import chat.cli.client.InputRules;
 import chat.cli.command.BanText;
 import chat.cli.command.CommandWords;
-import chat.cli.command.Invitations;
+import chat.cli.command.EachUser;
+import chat.protocol.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,6 +58,10 @@ final class GroupCommand {
             + CommandWords.SCRIPT.lowerCased(name, RelayOptions.conversationArgument(name)));
   }
 
+  /** The description of a member action's USER... parameter. */
+  private static final String USERS =
+      "whom it concerns, each in turn (at most " + EachUser.MAX_USERS + "; bob,carol is two)";
+
   @Command(
       name = "invite",
       description = {
@@ -66,47 +72,15 @@ final class GroupCommand {
   int invite(
       @Mixin RelayOptions relay,
       @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String name,
-      @Parameters(
-              index = "1..*",
-              arity = "1..*",
-              paramLabel = "USER",
-              description = "whom to invite (at most " + Invitations.MAX_USERS + ")")
+      @Parameters(index = "1..*", arity = "1..*", paramLabel = "USER", description = USERS)
           List<String> typed) {
-    List<String> users = Invitations.users(typed);
-    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    String room = RelayOptions.conversationArgument(name);
-    support.change(
-        support.loggedIn(false),
-        "the relay made the change",
-        client -> {
-          Invitations.inviteEach(
-              client,
-              room,
-              users,
-              new Invitations.Progress() {
-                @Override
-                public void invited(String user) {
-                  print(support, "invite", room, user, "invited " + user + " to " + room);
-                  support.out().flush();
-                }
-
-                @Override
-                public void refused(String user, CommandException refusal) {
-                  support
-                      .err()
-                      .println("chat: " + TerminalSafe.line(CommandWords.SCRIPT.said(refusal)));
-                  support.err().flush();
-                }
-
-                @Override
-                public void stopped(List<String> notAsked) {
-                  support.err().println("chat: " + Invitations.notAsked(notAsked));
-                  support.err().flush();
-                }
-              });
-          return null;
-        });
-    return 0;
+    return eachUser(
+        relay,
+        GroupAction.INVITE,
+        name,
+        typed,
+        (client, room, user) -> client.administer(room, GroupAction.INVITE, user),
+        (room, user) -> "invited " + user + " to " + room);
   }
 
   @Command(
@@ -130,18 +104,18 @@ final class GroupCommand {
   int kick(
       @Mixin RelayOptions relay,
       @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String room,
-      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
-          String user,
+      @Parameters(index = "1..*", arity = "1..*", paramLabel = "USER", description = USERS)
+          List<String> users,
       @Option(names = "--reason", paramLabel = "TEXT", description = REASON) String reason) {
-    return member(relay, GroupAction.KICK, room, user, reason, "%2$s is out of %1$s");
+    return member(relay, GroupAction.KICK, room, users, reason, "%2$s is out of %1$s");
   }
 
   @Command(name = "ban", description = "Remove USER from ROOM (if a member) and keep them out.")
   int ban(
       @Mixin RelayOptions relay,
       @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String name,
-      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
-          String user,
+      @Parameters(index = "1..*", arity = "1..*", paramLabel = "USER", description = USERS)
+          List<String> users,
       @Option(names = "--reason", paramLabel = "TEXT", description = REASON) String reason,
       @Option(
               names = "--for",
@@ -152,18 +126,26 @@ final class GroupCommand {
           String length) {
     Duration time = length == null ? null : BanText.length(length);
     if (time == null) {
-      return member(relay, GroupAction.BAN, name, user, reason, "banned %2$s from %1$s");
+      return member(relay, GroupAction.BAN, name, users, reason, "banned %2$s from %1$s");
     }
-    return timed(relay, name, user, "ban", time, ChatClient::ban, reason, "banned %2$s from %1$s");
+    return timed(
+        relay,
+        GroupAction.BAN,
+        name,
+        users,
+        time,
+        ChatClient::ban,
+        reason,
+        "banned %2$s from %1$s");
   }
 
   @Command(name = "unban", description = "Lift USER's ban from ROOM.")
   int unban(
       @Mixin RelayOptions relay,
       @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String room,
-      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
-          String user) {
-    return member(relay, GroupAction.UNBAN, room, user, null, "lifted the ban on %2$s in %1$s");
+      @Parameters(index = "1..*", arity = "1..*", paramLabel = "USER", description = USERS)
+          List<String> users) {
+    return member(relay, GroupAction.UNBAN, room, users, null, "lifted the ban on %2$s in %1$s");
   }
 
   @Command(
@@ -172,8 +154,8 @@ final class GroupCommand {
   int mute(
       @Mixin RelayOptions relay,
       @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String name,
-      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
-          String user,
+      @Parameters(index = "1..*", arity = "1..*", paramLabel = "USER", description = USERS)
+          List<String> users,
       @Option(names = "--reason", paramLabel = "TEXT", description = REASON) String reason,
       @Option(
               names = "--for",
@@ -181,7 +163,8 @@ final class GroupCommand {
               description = "End the mute by itself after TIME (as for ban: 90m, 12h, 7d, 2w).")
           String length) {
     Duration time = length == null ? null : BanText.length(length);
-    return timed(relay, name, user, "mute", time, ChatClient::mute, reason, "muted %2$s in %1$s");
+    return timed(
+        relay, GroupAction.MUTE, name, users, time, ChatClient::mute, reason, "muted %2$s in %1$s");
   }
 
   /** A ban or mute that ends after {@code time} (a mute: null for none). */
@@ -191,27 +174,26 @@ final class GroupCommand {
   }
 
   /**
-   * {@link #change} by {@code call} with the {@code reason} and {@code time}; its line is {@code
-   * words} with the room and user, and the end by this machine's clock.
+   * {@link #eachUser} by {@code call} with the {@code reason} and {@code time}; each user's line is
+   * {@code words} with the room and user, and the end by this machine's clock.
    */
   private int timed(
       RelayOptions relay,
+      GroupAction action,
       String name,
-      String user,
-      String action,
+      List<String> users,
       Duration time,
       Timed call,
       String reason,
       String words) {
-    return change(
+    return eachUser(
         relay,
-        name,
-        user,
         action,
-        "the relay made the change",
-        (client, room) -> call.apply(client, room, user, reason == null ? "" : reason, time),
-        room ->
-            String.format(words, TerminalSafe.line(room), TerminalSafe.line(user))
+        name,
+        users,
+        (client, room, user) -> call.apply(client, room, user, reason == null ? "" : reason, time),
+        (room, user) ->
+            String.format(words, room, user)
                 + (time == null ? "" : " until " + BanText.when(Instant.now().plus(time))));
   }
 
@@ -219,9 +201,9 @@ final class GroupCommand {
   int unmute(
       @Mixin RelayOptions relay,
       @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String room,
-      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
-          String user) {
-    return member(relay, GroupAction.UNMUTE, room, user, null, "%2$s may post in %1$s again");
+      @Parameters(index = "1..*", arity = "1..*", paramLabel = "USER", description = USERS)
+          List<String> users) {
+    return member(relay, GroupAction.UNMUTE, room, users, null, "%2$s may post in %1$s again");
   }
 
   @Command(
@@ -263,7 +245,7 @@ final class GroupCommand {
       @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String room,
       @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
           String user) {
-    return member(relay, GroupAction.TRANSFER, room, user, null, "%2$s owns %1$s now");
+    return member(relay, GroupAction.TRANSFER, room, List.of(user), null, "%2$s owns %1$s now");
   }
 
   @Command(name = "admin", description = "Make USER an admin of ROOM (owner only).")
@@ -272,7 +254,8 @@ final class GroupCommand {
       @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String room,
       @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
           String user) {
-    return member(relay, GroupAction.ADMIN, room, user, null, "%2$s is an admin of %1$s now");
+    return member(
+        relay, GroupAction.ADMIN, room, List.of(user), null, "%2$s is an admin of %1$s now");
   }
 
   @Command(name = "deadmin", description = "Make USER a plain member of ROOM (owner only).")
@@ -282,7 +265,12 @@ final class GroupCommand {
       @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
           String user) {
     return member(
-        relay, GroupAction.DEADMIN, room, user, null, "%2$s is no longer an admin of %1$s");
+        relay,
+        GroupAction.DEADMIN,
+        room,
+        List.of(user),
+        null,
+        "%2$s is no longer an admin of %1$s");
   }
 
   @Command(
@@ -345,21 +333,104 @@ final class GroupCommand {
     }
   }
 
+  /** {@link #eachUser} with the {@code reason}; each user's line is {@code words}. */
   private int member(
       RelayOptions relay,
       GroupAction action,
       String name,
-      String user,
+      List<String> users,
       String reason,
       String words) {
-    return change(
+    return eachUser(
         relay,
+        action,
         name,
-        user,
-        action.name().toLowerCase(Locale.ROOT),
+        users,
+        (client, room, user) -> client.administer(room, action, user, reason == null ? "" : reason),
+        (room, user) -> String.format(words, room, user));
+  }
+
+  /** One request of a member action. */
+  @FunctionalInterface
+  private interface OnUser {
+    void apply(ChatClient client, String room, String user);
+  }
+
+  /** The line said once a member action is made: of the room and the user, both valid names. */
+  @FunctionalInterface
+  private interface Done {
+    String line(String room, String user);
+  }
+
+  /**
+   * {@code action} on the group {@code name} for each user {@code typed} in turn ({@link
+   * EachUser}), logged in once: a line (or a JSON object) for each user as the relay makes the
+   * change. A refusal that concerns one user is said on stderr (with {@code --json} also as a
+   * {@code group_refused} object) and the next is asked; one of the request stops there.
+   */
+  private int eachUser(
+      RelayOptions relay,
+      GroupAction action,
+      String name,
+      List<String> typed,
+      OnUser call,
+      Done text) {
+    String kind = action.name().toLowerCase(Locale.ROOT);
+    if (!EachUser.takesList(action) && typed.get(0).contains(",")) {
+      throw new CommandException.Usage("chat group " + kind + " takes one user at a time");
+    }
+    List<String> users =
+        EachUser.takesList(action)
+            ? EachUser.users(typed)
+            : List.of(InputRules.username(typed.get(0)));
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    String room = RelayOptions.conversationArgument(name);
+    support.change(
+        support.loggedIn(false),
         "the relay made the change",
-        (client, room) -> client.administer(room, action, user, reason == null ? "" : reason),
-        room -> String.format(words, TerminalSafe.line(room), TerminalSafe.line(user)));
+        client -> {
+          EachUser.apply(
+              action,
+              users,
+              user -> call.apply(client, room, user),
+              new EachUser.Progress() {
+                @Override
+                public void done(String user) {
+                  print(support, kind, room, user, text.line(room, user));
+                  support.out().flush();
+                }
+
+                @Override
+                public void refused(String user, CommandException refusal) {
+                  if (support.options().json()) {
+                    ErrorCode code = EachUser.code(refusal);
+                    support
+                        .out()
+                        .println(
+                            JsonLines.line(
+                                JsonLines.object("group_refused")
+                                    .put("action", kind)
+                                    .put("room", room)
+                                    .put("user", user)
+                                    .put("code", code == null ? "" : code.name())
+                                    .put("message", refusal.getMessage())));
+                    support.out().flush();
+                  }
+                  support
+                      .err()
+                      .println("chat: " + TerminalSafe.line(CommandWords.SCRIPT.said(refusal)));
+                  support.err().flush();
+                }
+
+                @Override
+                public void stopped(List<String> notAsked) {
+                  support.err().println("chat: " + EachUser.notAsked(action, notAsked));
+                  support.err().flush();
+                }
+              });
+          return null;
+        });
+    return 0;
   }
 
   /**

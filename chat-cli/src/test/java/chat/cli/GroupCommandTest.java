@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.MemberView;
 import chat.cli.client.TrustState;
-import chat.cli.command.Invitations;
+import chat.cli.command.EachUser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +76,7 @@ class GroupCommandTest {
   }
 
   @Test
-  void invite_severalUsers_json_anObjectForEachInvited() {
+  void invite_severalUsers_json_anObjectForEachInvitedAndEachRefused() {
     client.administerRefusals.put(
         "bob",
         new CommandException.Refused(
@@ -88,10 +88,79 @@ class GroupCommandTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out())
         .isEqualTo(
-            "{\"type\":\"group\",\"action\":\"invite\",\"room\":\"#team\",\"user\":\"carol\"}\n");
+            "{\"type\":\"group_refused\",\"action\":\"invite\",\"room\":\"#team\",\"user\":\"bob\","
+                + "\"code\":\"BANNED\",\"message\":\"bob is banned from #team: unban them first\"}\n"
+                + "{\"type\":\"group\",\"action\":\"invite\",\"room\":\"#team\",\"user\":\"carol\"}\n");
     assertThat(result.err())
         .isEqualTo(
             "chat: bob is banned from #team: unban them first\nchat: 1 of 2 not invited: bob\n");
+  }
+
+  @Test
+  void banKickMuteUnmute_severalUsers_eachInTurn_refusalsAsObjectsWithTheirCode() {
+    client.administerRefusals.put(
+        "ivan",
+        new CommandException.Refused(
+            chat.protocol.ErrorCode.NOT_GROUP_OWNER, "nobody can ban the owner of #team"));
+
+    Cli.Result ban =
+        cli()
+            .run(
+                "--json",
+                "--user",
+                "alice",
+                "group",
+                "ban",
+                "team",
+                "eve",
+                "ivan,mallory",
+                "--for",
+                "7d",
+                "--reason",
+                "spam");
+    Cli.Result kick = cli().run("--user", "alice", "group", "kick", "team", "eve", "@mallory");
+    Cli.Result mute = cli().run("--user", "alice", "group", "mute", "team", "bob,carol");
+    Cli.Result unmute = cli().run("--user", "alice", "group", "unmute", "team", "bob", "carol");
+
+    assertThat(ban.exitCode()).as(ban.toString()).isEqualTo(1);
+    assertThat(ban.out())
+        .isEqualTo(
+            "{\"type\":\"group\",\"action\":\"ban\",\"room\":\"#team\",\"user\":\"eve\"}\n"
+                + "{\"type\":\"group_refused\",\"action\":\"ban\",\"room\":\"#team\",\"user\":\"ivan\","
+                + "\"code\":\"NOT_GROUP_OWNER\",\"message\":\"nobody can ban the owner of #team\"}\n"
+                + "{\"type\":\"group\",\"action\":\"ban\",\"room\":\"#team\",\"user\":\"mallory\"}\n");
+    assertThat(ban.err())
+        .isEqualTo("chat: nobody can ban the owner of #team\nchat: 1 of 3 not banned: ivan\n");
+    assertThat(kick.exitCode()).as(kick.toString()).isZero();
+    assertThat(kick.out()).isEqualTo("eve is out of #team\nmallory is out of #team\n");
+    assertThat(mute.out()).startsWith("muted bob in #team\nmuted carol in #team\n");
+    assertThat(unmute.out())
+        .isEqualTo("bob may post in #team again\ncarol may post in #team again\n");
+    assertThat(client.calls)
+        .contains(
+            "ban #team eve PT168H (spam)",
+            "ban #team ivan PT168H (spam)",
+            "ban #team mallory PT168H (spam)",
+            "administer #team KICK eve",
+            "administer #team KICK mallory",
+            "mute #team bob null ()",
+            "mute #team carol null ()",
+            "administer #team UNMUTE bob",
+            "administer #team UNMUTE carol");
+  }
+
+  @Test
+  void transfer_takesOneUser() {
+    Cli.Result two = cli().run("--user", "alice", "group", "transfer", "team", "bob", "carol");
+    Cli.Result list = cli().run("--user", "alice", "group", "admin", "team", "bob,carol");
+
+    assertThat(two.exitCode()).isEqualTo(1);
+    assertThat(two.err())
+        .isEqualTo(
+            "chat: unmatched argument at index 6: 'carol' (see 'chat group transfer --help')\n");
+    assertThat(list.exitCode()).isEqualTo(1);
+    assertThat(list.err()).isEqualTo("chat: chat group admin takes one user at a time\n");
+    assertThat(client.calls).noneMatch(call -> call.startsWith("administer"));
   }
 
   @Test
@@ -114,7 +183,7 @@ class GroupCommandTest {
 
   @Test
   void invite_tooManyOrAnEmptyEntry_isAUsageError_nothingAsked() {
-    String[] args = new String[5 + Invitations.MAX_USERS + 1];
+    String[] args = new String[5 + EachUser.MAX_USERS + 1];
     args[0] = "--user";
     args[1] = "alice";
     args[2] = "group";

@@ -102,6 +102,67 @@ class GroupScriptingEndToEndTest {
   }
 
   /**
+   * {@code chat group ban|mute|kick|unban ROOM USER...} against a real relay: an admin's list goes
+   * on past the owner (whom only nobody may ban) and a name that does not exist, each refusal a
+   * {@code group_refused} object with the relay's code in {@code --json}; the others are banned,
+   * and one {@code unban} lifts both.
+   */
+  @Test
+  void banMuteKickUnban_severalUsers_anAdminsListGoesOnPastTheOwner() throws Exception {
+    for (String user : new String[] {"alice", "bob", "carol", "dave", "erin"}) {
+      chat.ok("register", "--user", user);
+    }
+    chat.ok("group", "create", "team", "--user", "alice");
+    chat.ok("group", "invite", "team", "bob,carol,dave,erin", "--user", "alice");
+    for (String user : new String[] {"bob", "carol", "dave", "erin"}) {
+      chat.ok("join", "team", "--user", user);
+    }
+    chat.ok("group", "admin", "team", "bob", "--user", "alice");
+
+    ScriptRunner.Result banned =
+        chat.run(
+            "--json",
+            "group",
+            "ban",
+            "team",
+            "carol,alice",
+            "nobody",
+            "dave",
+            "--for",
+            "2h",
+            "--reason",
+            "spam links",
+            "--user",
+            "bob");
+
+    assertThat(banned.exitCode()).as(banned.toString()).isEqualTo(1);
+    String[] lines = banned.out().split("\n");
+    assertThat(lines).hasSize(4);
+    assertThat(JSON.readTree(lines[0]).get("user").asText()).isEqualTo("carol");
+    JsonNode owner = JSON.readTree(lines[1]);
+    assertThat(owner.get("type").asText()).isEqualTo("group_refused");
+    assertThat(owner.get("user").asText()).isEqualTo("alice");
+    assertThat(owner.get("code").asText()).isEqualTo("NOT_GROUP_OWNER");
+    assertThat(JSON.readTree(lines[2]).get("code").asText()).isEqualTo("NO_SUCH_USER");
+    assertThat(JSON.readTree(lines[3]).get("user").asText()).isEqualTo("dave");
+    assertThat(banned.err()).endsWith("chat: 2 of 4 not banned: alice and nobody\n");
+    String table = chat.ok("group", "bans", "team", "--user", "alice").out();
+    assertThat(table).contains("carol  bob").contains("dave   bob").doesNotContain("alice  bob");
+
+    ScriptRunner.Result muted = chat.run("group", "mute", "team", "erin,carol", "--user", "alice");
+    assertThat(muted.exitCode()).isEqualTo(1);
+    assertThat(muted.out()).isEqualTo("muted erin in #team\n");
+    assertThat(muted.err())
+        .isEqualTo("chat: carol is not a member of #team\nchat: 1 of 2 not muted: carol\n");
+    assertThat(chat.ok("group", "kick", "team", "erin", "--user", "alice").out())
+        .isEqualTo("erin is out of #team\n");
+    assertThat(chat.ok("group", "unban", "team", "carol", "dave", "--user", "alice").out())
+        .isEqualTo("lifted the ban on carol in #team\nlifted the ban on dave in #team\n");
+    assertThat(chat.run("group", "bans", "team", "--user", "alice").err())
+        .isEqualTo("chat: no one is banned from #team\n");
+  }
+
+  /**
    * {@code chat group bans}: for the owner and admins a table (or a JSON object per ban) of who, by
    * whom, when and why; a plain member is refused with exit 1; no bans is said on stderr.
    */

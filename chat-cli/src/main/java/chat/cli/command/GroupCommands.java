@@ -39,11 +39,11 @@ final class GroupCommands {
             .help(
                 "ROOM defaults to the current one. Owners and admins may invite. Several users",
                 "go in one list without spaces (at most "
-                    + Invitations.MAX_USERS
+                    + EachUser.MAX_USERS
                     + "): each is invited in turn, and",
                 "one who cannot be (no such user, already a member, banned) does not stop the",
                 "rest. examples: /invite bob   /invite bob #team   /invite bob,carol,dave #team")
-            .runs(GroupCommands::invite),
+            .runs((command, context) -> member(GroupAction.INVITE, command, context)),
         SlashCommand.named("decline", "/decline ROOM", "decline an invitation to a group")
             .arguments(1, 1)
             .completes(ArgumentKind.ROOM)
@@ -51,17 +51,34 @@ final class GroupCommands {
                 "The invitation is deleted on the relay: it is not shown again at your next",
                 "login, and the group's admins may invite you again. example: /decline #team")
             .runs(GroupCommands::decline),
-        removal("kick", GroupAction.KICK, "remove USER from the group, or withdraw an invitation"),
         SlashCommand.named(
-                "ban", "/ban USER [ROOM] [TIME] [REASON]", "remove USER and keep them out")
+                "kick",
+                "/kick USER[,USER...] [ROOM] [REASON]",
+                "remove USER from the group, or withdraw an invitation")
             .arguments(1, SlashCommand.UNLIMITED)
-            .completes(ArgumentKind.USER, ArgumentKind.ROOM)
+            .completes(ArgumentKind.USERS, ArgumentKind.ROOM)
+            .help(
+                "ROOM defaults to the current one. A REASON (at most 200 characters, shown to",
+                "USER and the members) comes after the ROOM, named. Owners and admins may kick",
+                "(admins never the owner or other admins).",
+                SEVERAL,
+                "examples: /kick bob   /kick bob #team   /kick bob #team flooding the room",
+                "          /kick eve,mallory #team spam")
+            .runs((command, context) -> member(GroupAction.KICK, command, context)),
+        SlashCommand.named(
+                "ban",
+                "/ban USER[,USER...] [ROOM] [TIME] [REASON]",
+                "remove USER and keep them out")
+            .arguments(1, SlashCommand.UNLIMITED)
+            .completes(ArgumentKind.USERS, ArgumentKind.ROOM)
             .help(
                 "ROOM defaults to the current one. TIME (90m, 12h, 7d, 2w: 1 minute to 365 days)",
                 "ends the ban by itself. A REASON (at most 200 characters, shown to USER and the",
                 "members, and kept with the ban for /bans) comes after the ROOM, named. Owners",
                 "and admins may ban (admins never the owner or other admins).",
-                "examples: /ban bob   /ban bob #team 7d   /ban bob #team 2h flooding the room")
+                SEVERAL,
+                "examples: /ban bob   /ban bob #team 7d   /ban bob #team 2h flooding the room",
+                "          /ban eve,mallory #team 7d spam")
             .runs((command, context) -> member(GroupAction.BAN, command, context)),
         member("unban", GroupAction.UNBAN, "lift USER's ban"),
         SlashCommand.named("bans", "/bans [ROOM]", "who is banned from a group, and until when")
@@ -74,16 +91,20 @@ final class GroupCommands {
                 "example: /bans #team")
             .runs(GroupCommands::bans),
         SlashCommand.named(
-                "mute", "/mute USER [ROOM] [TIME] [REASON]", "let USER read the group, not post")
+                "mute",
+                "/mute USER[,USER...] [ROOM] [TIME] [REASON]",
+                "let USER read the group, not post")
             .arguments(1, SlashCommand.UNLIMITED)
-            .completes(ArgumentKind.USER, ArgumentKind.ROOM)
+            .completes(ArgumentKind.USERS, ArgumentKind.ROOM)
             .help(
                 "USER stays a member and reads on; the relay refuses their messages and",
                 "files there. ROOM defaults to the current one. TIME (90m, 12h, 7d, 2w) ends",
                 "the mute by itself. A REASON (shown to USER and the members) comes after the",
                 "ROOM, named. Owners and admins may mute (admins never the owner or other",
                 "admins); /unmute lifts it, and /mute again changes it.",
-                "examples: /mute bob   /mute bob #team 1h   /mute bob #team 30m calm down")
+                SEVERAL,
+                "examples: /mute bob   /mute bob #team 1h   /mute bob #team 30m calm down",
+                "          /mute bob,carol #team 10m")
             .runs((command, context) -> member(GroupAction.MUTE, command, context)),
         member("unmute", GroupAction.UNMUTE, "let a muted USER post again"),
         member("transfer", GroupAction.TRANSFER, "make USER the owner (you become an admin)"),
@@ -104,28 +125,31 @@ final class GroupCommands {
             .runs(GroupCommands::disband));
   }
 
+  /** The help's line on a list of users, for the commands that take one. */
+  private static final String SEVERAL =
+      "Several users go in one list without spaces (bob,carol), each asked in turn.";
+
+  /**
+   * A member action without a reason or time: a list of users where it {@linkplain EachUser takes
+   * one}.
+   */
   private static SlashCommand member(String name, GroupAction action, String summary) {
-    return SlashCommand.named(name, "/" + name + " USER [ROOM]", summary)
+    boolean list = EachUser.takesList(action);
+    return SlashCommand.named(
+            name, "/" + name + (list ? " USER[,USER...]" : " USER") + " [ROOM]", summary)
         .arguments(1, 2)
-        .completes(ArgumentKind.USER, ArgumentKind.ROOM)
+        .completes(list ? ArgumentKind.USERS : ArgumentKind.USER, ArgumentKind.ROOM)
         .help(
             "ROOM defaults to the current one. Owners and admins may invite, kick, ban,",
             "unban, mute and unmute (admins never act on the owner or other admins); only",
             "the owner may transfer, admin and deadmin.",
-            "example: /" + name + " bob   /" + name + " bob #team")
-        .runs((command, context) -> member(action, command, context));
-  }
-
-  /** {@code /kick} or {@code /ban}: as {@link #member}, with an optional reason after the room. */
-  private static SlashCommand removal(String name, GroupAction action, String summary) {
-    return SlashCommand.named(name, "/" + name + " USER [ROOM] [REASON]", summary)
-        .arguments(1, SlashCommand.UNLIMITED)
-        .completes(ArgumentKind.USER, ArgumentKind.ROOM)
-        .help(
-            "ROOM defaults to the current one. A REASON (at most 200 characters, shown to",
-            "USER and the members) comes after the ROOM, named. Owners and admins may kick",
-            "and ban (admins never the owner or other admins). examples: /" + name + " bob",
-            "          /" + name + " bob #team   /" + name + " bob #team flooding the room")
+            list ? SEVERAL : "It takes one user.",
+            "example: /"
+                + name
+                + " bob   /"
+                + name
+                + " bob #team"
+                + (list ? "   /" + name + " bob,carol #team" : ""))
         .runs((command, context) -> member(action, command, context));
   }
 
@@ -143,52 +167,16 @@ final class GroupCommands {
             + ": you own it; /invite USER lets someone in");
   }
 
-  /** {@code /invite}: each user of the list in turn ({@link Invitations}). */
-  private static void invite(Input.Command command, CommandContext context) {
-    List<String> users = Invitations.users(List.of(command.arg(0)));
-    String room;
-    if (command.argCount() == 1) {
-      room = currentRoom(context);
-    } else if (!namesRoom(command.arg(1), context) && Usernames.isValid(command.arg(1))) {
-      // "/invite bob carol" would otherwise look for a group called #carol
-      throw new CommandException.Usage(
-          "'"
-              + command.arg(1)
-              + "' is no room you are in: list several users with commas, /invite "
-              + command.arg(0)
-              + ","
-              + command.arg(1));
-    } else {
-      room = Arguments.room(command.arg(1));
-    }
-    Arguments.self(context);
-    Invitations.inviteEach(
-        context.client(),
-        room,
-        users,
-        new Invitations.Progress() {
-          @Override
-          public void invited(String user) {
-            if (!context.showsOwnEvents()) { // else the relay's event says it
-              context.info(
-                  "invited " + user + " to " + room + " (they join with /join " + room + ")");
-            }
-          }
-
-          @Override
-          public void refused(String user, CommandException refusal) {
-            context.error(CommandWords.SLASH.said(refusal));
-          }
-
-          @Override
-          public void stopped(List<String> notAsked) {
-            context.error(Invitations.notAsked(notAsked));
-          }
-        });
-  }
-
   private static void member(GroupAction action, Input.Command command, CommandContext context) {
-    String user = Arguments.username(command.arg(0));
+    List<String> users;
+    if (EachUser.takesList(action)) {
+      users = EachUser.users(List.of(command.arg(0)));
+    } else if (command.arg(0).contains(",")) {
+      throw new CommandException.Usage("/" + command.name() + " takes one user at a time");
+    } else {
+      users = List.of(Arguments.username(command.arg(0)));
+    }
+    String typed = TerminalSafe.line(command.arg(0));
     boolean timed = action == GroupAction.BAN || action == GroupAction.MUTE;
     boolean takesReason = timed || action == GroupAction.KICK;
     String room;
@@ -216,7 +204,7 @@ final class GroupCommands {
             "name the room before the time: /"
                 + command.name()
                 + " "
-                + TerminalSafe.line(user)
+                + typed
                 + " "
                 + TerminalSafe.line(Arguments.room(command.arg(2)))
                 + " "
@@ -224,6 +212,20 @@ final class GroupCommands {
       }
       room = currentRoom(context);
       reason = command.rest(2);
+    } else if (!takesReason && !namesRoom(command.arg(1), context)) {
+      if (EachUser.takesList(action) && Usernames.isValid(command.arg(1))) {
+        // "/invite bob carol" would otherwise look for a group called #carol
+        throw new CommandException.Usage(
+            "'"
+                + command.arg(1)
+                + "' is no room you are in: list several users with commas, /"
+                + command.name()
+                + " "
+                + typed
+                + ","
+                + command.arg(1));
+      }
+      room = Arguments.room(command.arg(1));
     } else if (!takesReason
         || (command.argCount() == 2 && command.arg(1).startsWith("#"))
         || namesRoom(command.arg(1), context)) {
@@ -241,7 +243,7 @@ final class GroupCommands {
               + "' is no room you are in: name the room before a reason (/"
               + command.name()
               + " "
-              + TerminalSafe.line(user)
+              + typed
               + " #room "
               + TerminalSafe.line(command.rest(1))
               + ")");
@@ -249,37 +251,61 @@ final class GroupCommands {
     Arguments.self(context);
     // Naming oneself is the relay's to refuse, after what comes first: #lobby is no group, and
     // only the owner may hand a group over.
-    if (action == GroupAction.MUTE) {
-      context.client().mute(room, user, reason, length);
-    } else if (length != null) {
-      context.client().ban(room, user, reason, length);
-    } else {
-      context.client().administer(room, action, user, reason);
-    }
-    if (context.showsOwnEvents()) {
-      return; // the relay's event says it, with the same hints (SocialLines.group)
-    }
+    String why = reason;
+    Duration time = length;
+    ChatClient client = context.client();
+    EachUser.apply(
+        action,
+        users,
+        user -> {
+          if (action == GroupAction.MUTE) {
+            client.mute(room, user, why, time);
+          } else if (time != null) {
+            client.ban(room, user, why, time);
+          } else {
+            client.administer(room, action, user, why);
+          }
+        },
+        new EachUser.Progress() {
+          @Override
+          public void done(String user) {
+            if (!context.showsOwnEvents()) { // else the relay's event says it (SocialLines.group)
+              context.info(doneLine(action, user, room, time));
+            }
+          }
+
+          @Override
+          public void refused(String user, CommandException refusal) {
+            context.error(CommandWords.SLASH.said(refusal));
+          }
+
+          @Override
+          public void stopped(List<String> notAsked) {
+            context.error(EachUser.notAsked(action, notAsked));
+          }
+        });
+  }
+
+  /** What is said once the relay made {@code action} for {@code user}, ending at {@code length}. */
+  private static String doneLine(GroupAction action, String user, String room, Duration length) {
     String name = TerminalSafe.line(user);
     if (length != null) {
-      context.info(
-          (action == GroupAction.MUTE ? "muted " + name + " in " : "banned " + name + " from ")
-              + room
-              + " until "
-              + BanText.when(Instant.now().plus(length)));
-      return;
+      return (action == GroupAction.MUTE ? "muted " + name + " in " : "banned " + name + " from ")
+          + room
+          + " until "
+          + BanText.when(Instant.now().plus(length));
     }
-    context.info(
-        switch (action) {
-          case INVITE -> throw new IllegalStateException("invitations are GroupCommands.invite");
-          case KICK -> name + " is out of " + room;
-          case BAN -> "banned " + name + " from " + room;
-          case UNBAN -> "lifted the ban on " + name + " in " + room;
-          case MUTE -> "muted " + name + " in " + room;
-          case UNMUTE -> name + " may post in " + room + " again";
-          case TRANSFER -> name + " owns " + room + " now; you are an admin";
-          case ADMIN -> name + " is an admin of " + room + " now";
-          case DEADMIN -> name + " is no longer an admin of " + room;
-        });
+    return switch (action) {
+      case INVITE -> "invited " + name + " to " + room + " (they join with /join " + room + ")";
+      case KICK -> name + " is out of " + room;
+      case BAN -> "banned " + name + " from " + room;
+      case UNBAN -> "lifted the ban on " + name + " in " + room;
+      case MUTE -> "muted " + name + " in " + room;
+      case UNMUTE -> name + " may post in " + room + " again";
+      case TRANSFER -> name + " owns " + room + " now; you are an admin";
+      case ADMIN -> name + " is an admin of " + room + " now";
+      case DEADMIN -> name + " is no longer an admin of " + room;
+    };
   }
 
   /**

@@ -992,10 +992,17 @@ public final class FakeChatClient implements ChatClient {
   }
 
   /**
-   * A refusal for each username {@link #administer} or {@link #report} names, as the relay would
-   * give it.
+   * A refusal for each username {@link #administer}, {@link #ban}, {@link #mute} or {@link #report}
+   * names, as the relay would give it.
    */
   public final Map<String, CommandException> administerRefusals = new ConcurrentHashMap<>();
+
+  private void refuse(String username) {
+    CommandException refusal = administerRefusals.get(username);
+    if (refusal != null) {
+      throw refusal;
+    }
+  }
 
   @Override
   public void administer(String room, GroupAction action, String username, String reason) {
@@ -1005,10 +1012,7 @@ public final class FakeChatClient implements ChatClient {
       call("administer", room, action, username, "(" + reason + ")");
     }
     requireLogin();
-    CommandException refusal = administerRefusals.get(username);
-    if (refusal != null) {
-      throw refusal;
-    }
+    refuse(username);
     members.computeIfPresent(
         room, (id, list) -> new ArrayList<>(FakeSocial.administer(list, action, username)));
   }
@@ -1017,6 +1021,7 @@ public final class FakeChatClient implements ChatClient {
   public void ban(String room, String username, String reason, java.time.Duration length) {
     call("ban", room, username, length, "(" + reason + ")");
     requireLogin();
+    refuse(username);
     members.computeIfPresent(
         room,
         (id, list) -> new ArrayList<>(FakeSocial.administer(list, GroupAction.BAN, username)));
@@ -1026,6 +1031,7 @@ public final class FakeChatClient implements ChatClient {
   public void mute(String room, String username, String reason, java.time.Duration length) {
     call("mute", room, username, length, "(" + reason + ")");
     requireLogin();
+    refuse(username);
   }
 
   /** The bans {@link #bans} lists, by room. */

@@ -171,6 +171,94 @@ class GroupCommandsTest {
   }
 
   @Test
+  void banKickMute_aList_eachWithTheRoomTimeAndReason_goesOnPastAnAdminOrAMissingUser() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.lines.clear();
+    context.client.calls.clear();
+    context.client.administerRefusals.put(
+        "ivan",
+        new CommandException.Refused(
+            ErrorCode.NOT_GROUP_OWNER, "only the owner can ban an admin of #team"));
+    context.client.administerRefusals.put(
+        "zed", new CommandException.NoSuchUser("no such user: zed"));
+
+    run("/ban eve,ivan,mallory,zed #team 7d spam links");
+    run("/kick eve,mallory #team flooding");
+    run("/mute bob,carol 30m");
+    run("/unban eve,@mallory");
+
+    assertThat(context.client.calls)
+        .containsExactly(
+            "ban #team eve PT168H (spam links)",
+            "ban #team ivan PT168H (spam links)",
+            "ban #team mallory PT168H (spam links)",
+            "ban #team zed PT168H (spam links)",
+            "administer #team KICK eve (flooding)",
+            "administer #team KICK mallory (flooding)",
+            "mute #team bob PT30M ()",
+            "mute #team carol PT30M ()",
+            "administer #team UNBAN eve",
+            "administer #team UNBAN mallory");
+    assertThat(context.errors())
+        .containsExactly(
+            "error: only the owner can ban an admin of #team",
+            "error: no such user: zed",
+            "error: 2 of 4 not banned: ivan and zed");
+    assertThat(context.lines)
+        .anyMatch(line -> line.startsWith("info: banned mallory from #team until "))
+        .contains(
+            "info: eve is out of #team",
+            "info: mallory is out of #team",
+            "info: lifted the ban on eve in #team",
+            "info: lifted the ban on mallory in #team")
+        .anyMatch(line -> line.startsWith("info: muted carol in #team until "));
+  }
+
+  @Test
+  void mute_aList_theRequestRefused_stopsAndNamesWhoWasNotMuted() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.lines.clear();
+    context.client.calls.clear();
+    context.client.administerRefusals.put(
+        "bob",
+        new CommandException.Refused(
+            ErrorCode.NOT_GROUP_ADMIN, "only the owner or an admin of #team can do that"));
+
+    run("/mute bob,carol,dave #team");
+
+    assertThat(context.client.calls).containsExactly("mute #team bob null ()");
+    assertThat(context.lines)
+        .containsExactly(
+            "error: not muted, stopped by the failure below: carol and dave",
+            "error: only the owner or an admin of #team can do that");
+  }
+
+  @Test
+  void unbanOrUnmute_usersSeparatedBySpaces_isRefusedWithTheList_andTheOwnersRoleChangesTakeOne() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.lines.clear();
+    context.client.calls.clear();
+
+    run("/unban eve mallory");
+    run("/unmute bob carol");
+    run("/transfer bob,carol");
+    run("/admin bob,carol #team");
+
+    assertThat(context.client.calls).isEmpty();
+    assertThat(context.errors())
+        .containsExactly(
+            "error: 'mallory' is no room you are in: list several users with commas, /unban"
+                + " eve,mallory",
+            "error: 'carol' is no room you are in: list several users with commas, /unmute"
+                + " bob,carol",
+            "error: /transfer takes one user at a time",
+            "error: /admin takes one user at a time");
+  }
+
+  @Test
   void bans_currentGroup_aTableOfWhoByWhomWhenAndWhy_cleanedForTheTerminal() {
     context.loggedInAs("alice");
     run("/group create team");
