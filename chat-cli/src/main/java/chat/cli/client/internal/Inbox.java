@@ -105,11 +105,15 @@ final class Inbox {
    * Handles one delivered envelope: shows it once if it passes every check, and moves the cursor
    * past it either way, unless a listener refused it. Once the listeners want no more messages
    * ({@link Listeners#messagesStopped}) nothing more is handled: the envelope is neither shown,
-   * marked as seen nor passed. Nor is one whose sender's key cannot be written to the profile: it
-   * waits, with the read position before it, until {@link #stalled} delivers it again.
+   * marked as seen nor passed. Nor is one whose sender's key cannot be written to the profile, or
+   * that could not be opened because the relay did not answer what opening it asks (the sender's
+   * key, the members of a room): the connection dropped or the relay is stopping. It waits, with
+   * the read position before it, until {@link #stalled} delivers it again, or the catch-up after
+   * the reconnect does.
    *
    * @param live whether it arrived as an event now (then the recipient set is also checked)
    * @throws CommandException.FileAccess if the sender's key could not be written (said once)
+   * @throws CommandException.Network if the relay could not be asked (the message waits)
    */
   void deliver(String conversation, StoredMessage stored, boolean live) {
     if (listeners.messagesStopped()) {
@@ -133,7 +137,11 @@ final class Inbox {
         opened = Optional.empty();
       }
       opened.ifPresent(message -> show(message, true));
-    } catch (CommandException.FileAccess e) {
+    } catch (CommandException.FileAccess
+        | CommandException.Network
+        | CommandException.RateLimited e) {
+      // Not read: moving the read position past it would lose it for good, as no catch-up asks
+      // for it again.
       waits = true;
       stalled.stall(conversation, stored.seq());
       throw e;
@@ -261,6 +269,8 @@ final class Inbox {
       } catch (CommandException.FileAccess e) {
         // the key came but could not be recorded here (a full profile disk): the page waits too
         throw keyNotWritten(e, sender, ", needed to show their messages in " + label(conversation));
+      } catch (CommandException.Network | CommandException.RateLimited e) {
+        throw e; // the relay did not answer: the page fails, its messages are not left out
       } catch (CommandException e) {
         leftOut.count(sender, LeftOutMessages.Reason.NO_KEY, stored.get(i).seq());
         continue;
@@ -375,6 +385,10 @@ final class Inbox {
           e,
           sender,
           ", whose message in " + label(conversation) + " waits until it can be written");
+    } catch (CommandException.Network | CommandException.RateLimited e) {
+      // the relay did not answer (the connection dropped, the relay is stopping): the message
+      // waits for the catch-up after the reconnect, never left out for a key it could not ask for
+      throw e;
     } catch (CommandException e) {
       if (noticeFailures) {
         leftOut(

@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Conversations whose delivery waits for the profile: a message arrived from a sender whose key
- * could not be pinned (a full or read-only profile), so it was neither shown nor passed, and the
- * conversation's read position stays before it. The client tries again every 2 seconds ({@link
- * #retry}) by syncing from that position, until the key can be written; messages pushed to the
- * conversation meanwhile are left for that sync ({@link #holds}), so none is shown out of order or
- * passed. The failure itself is said once, as it happens ({@link Listeners#localWriteFailure}), not
- * at each retry.
+ * Conversations whose delivery waits: a message arrived from a sender whose key could not be pinned
+ * (a full or read-only profile), or that could not be opened because the relay did not answer what
+ * opening it asks (the connection dropped, the relay is stopping), so it was neither shown nor
+ * passed, and the conversation's read position stays before it. The client tries again every 2
+ * seconds ({@link #retry}) by syncing from that position, until the key can be written; messages
+ * pushed to the conversation meanwhile are left for that sync ({@link #holds}), so none is shown
+ * out of order or passed. The failure itself is said once, as it happens ({@link
+ * Listeners#localWriteFailure}), not at each retry.
  *
  * <p>Recorded on the event thread and retried there; {@link #any} may be asked from any thread.
  */

@@ -57,6 +57,12 @@ class EventsTest {
   /** The relay answering member lists, for the tests that ask one; else none is asked. */
   private MembersRelay relay;
 
+  /** What asking the relay for a key does, for the tests that let one be asked. */
+  private java.util.function.Supplier<RelayConnection> keyRelay =
+      () -> {
+        throw new AssertionError("nothing to fetch: the events bring every key");
+      };
+
   /** The identity of {@code user} numbered {@code n}: the same n, the same key. */
   private static IdentityKeyPair identity(String user, int n) {
     byte[] seed = new byte[32];
@@ -74,13 +80,7 @@ class EventsTest {
     Profile profile = new Profile(dir);
     ClientState state = ClientState.load(profile.state(), "127.0.0.1:9");
     ContactStore contacts = ContactStore.load(profile.contacts());
-    KeyDirectory keys =
-        new KeyDirectory(
-            contacts,
-            () -> {
-              throw new AssertionError("nothing to fetch: the events bring every key");
-            },
-            listeners::trust);
+    KeyDirectory keys = new KeyDirectory(contacts, () -> keyRelay.get(), listeners::trust);
     MemberCache members =
         new MemberCache(
             () -> {
@@ -708,5 +708,66 @@ class EventsTest {
     session.connectionState(ConnectionState.ONLINE);
     new Events(session, listeners)
         .handle(new MessageEvent(conversation, 1, 1_000L, Bytes.of(new byte[] {1})));
+  }
+
+  /**
+   * A pushed message whose sender's key the relay could not be asked for (the connection dropped,
+   * or the relay stopped) is not read: the read position stays before it, a message pushed after it
+   * waits for it, and neither is shown, so that the catch-up after the reconnect, or the retry,
+   * delivers both in order. Before, the read position moved past it and no catch-up asked again.
+   */
+  @Test
+  void pushedMessage_theRelayCannotBeAskedForTheKey_isNotRead_andTheNextWaitsForIt() {
+    List<String> shown = Collections.synchronizedList(new ArrayList<>());
+    listeners.add(
+        new ClientListener() {
+          @Override
+          public void onMessage(chat.cli.client.ChatMessage message) {
+            shown.add(message.text());
+          }
+
+          @Override
+          public void onLeftOutPushed(chat.cli.client.LeftOutMessages left) {
+            shown.add("left out " + left);
+          }
+
+          @Override
+          public void onNotice(String conversation, String text) {
+            shown.add(conversation + ": " + text);
+          }
+        });
+    keyRelay =
+        () -> {
+          throw new chat.cli.CommandException.Network("connection to the relay lost", null);
+        };
+    session.connectionState(ConnectionState.ONLINE);
+    session.addConversation("#team");
+    session.state.advance("#team", 7);
+    IdentityKeyPair bob = identity("bob", 1);
+    IdentityKeyPair alice = identity("alice", 0);
+    Events events = new Events(session, listeners);
+
+    events.handle(sealedTo(alice, bob, "#team", 8, "lost before"));
+    events.handle(sealedTo(alice, bob, "#team", 9, "after it"));
+
+    assertThat(shown).isEmpty(); // the connection is gone: no notice, nothing left out
+    assertThat(session.state.cursor("#team")).contains(7L);
+    assertThat(session.inbox.stalled.holds("#team")).isTrue();
+  }
+
+  /** A message event of {@code text} from {@code sender} to {@code reader} alone. */
+  private static MessageEvent sealedTo(
+      IdentityKeyPair reader, IdentityKeyPair sender, String conversation, long seq, String text) {
+    byte[] form =
+        new chat.crypto.EnvelopeSealer(RANDOM, Clock.systemUTC())
+            .seal(
+                sender,
+                conversation,
+                List.of(reader.bundle(), sender.bundle()),
+                Content.encode(new Content.Text(text, null, null, null, null)))
+            .forRecipient(reader.userId())
+            .orElseThrow()
+            .encode();
+    return new MessageEvent(conversation, seq, System.currentTimeMillis(), Bytes.of(form));
   }
 }
