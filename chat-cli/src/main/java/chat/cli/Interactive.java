@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
@@ -177,12 +178,26 @@ final class Interactive {
    * work (Windows).
    */
   private static Terminal systemTerminal() throws IOException {
-    return TerminalBuilder.builder()
-        .system(true)
-        .providers(
-            TerminalBuilder.PROP_PROVIDER_EXEC + "," + TerminalBuilder.PROP_PROVIDERS_DEFAULT)
-        .signalHandler(Terminal.SignalHandler.SIG_IGN)
-        .build();
+    Terminal terminal =
+        TerminalBuilder.builder()
+            .system(true)
+            .providers(
+                TerminalBuilder.PROP_PROVIDER_EXEC + "," + TerminalBuilder.PROP_PROVIDERS_DEFAULT)
+            .signalHandler(Terminal.SignalHandler.SIG_IGN)
+            .build();
+    withoutQuitKey(terminal);
+    return terminal;
+  }
+
+  /**
+   * Ctrl-\ is no signal on line mode's terminal: the JVM answers SIGQUIT by printing its threads
+   * over the prompt. JLine puts back the terminal's own settings when it closes. (Ctrl-Z reaches
+   * JLine, which ignores it, as the full screen does: {@link chat.cli.tui.TuiTerminals}.)
+   */
+  static void withoutQuitKey(Terminal terminal) {
+    Attributes attributes = terminal.getAttributes();
+    attributes.setControlChar(Attributes.ControlChar.VQUIT, 0);
+    terminal.setAttributes(attributes);
   }
 
   /**

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.cli.client.FakeChatClient;
 import chat.cli.command.SecretKind;
 import chat.cli.line.LineModeOptions;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -133,5 +139,27 @@ class InteractiveTest {
             "wrong passphrase for /home/a/.chat/alice/identity.key",
             null,
             CommandException.Auth.Refused.PASSPHRASE);
+  }
+
+  @Test
+  void withoutQuitKey_ctrlBackslashIsNoSignal_theOtherKeysKept() throws Exception {
+    try (Terminal terminal =
+        new DumbTerminal(
+            "t",
+            Terminal.TYPE_DUMB,
+            new ByteArrayInputStream(new byte[0]),
+            new ByteArrayOutputStream(),
+            StandardCharsets.UTF_8)) {
+      Attributes before = terminal.getAttributes();
+      before.setControlChar(Attributes.ControlChar.VQUIT, 28);
+      before.setControlChar(Attributes.ControlChar.VINTR, 3);
+      terminal.setAttributes(before);
+
+      Interactive.withoutQuitKey(terminal);
+
+      Attributes after = terminal.getAttributes();
+      assertThat(after.getControlChar(Attributes.ControlChar.VQUIT)).isZero();
+      assertThat(after.getControlChar(Attributes.ControlChar.VINTR)).isEqualTo(3);
+    }
   }
 }

@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Opens the real terminal the way {@link ChatTui} wants it: a text terminal (never a Swing window),
- * Ctrl-C delivered as a key (it cancels a password prompt) instead of killing the JVM, and, on
+ * Ctrl-C delivered as a key (it cancels a password prompt) instead of killing the JVM, Ctrl-Z and
+ * Ctrl-\ no signals either (see {@link PairSafeUnixTerminal#keyStrokeSignalsEnabled}), and, on
  * Unix, emoji and other characters outside the BMP written whole (Lanterna 3.1 on its own writes
  * each half of a surrogate pair separately, which shows as {@code ??}), with the cursor kept in
  * step after emoji sequences, and bracketed paste on while the full screen is up ({@link
@@ -66,6 +67,21 @@ public final class TuiTerminals {
     public void exitPrivateMode() throws IOException {
       writeToTerminal(BracketedPaste.DISABLE.getBytes(StandardCharsets.US_ASCII));
       super.exitPrivateMode();
+    }
+
+    /**
+     * Besides Ctrl-C (Lanterna's own), the terminal's suspend and quit characters are no signals
+     * while the full screen is up. Stopped by Ctrl-Z, the client would be left in the terminal's
+     * line mode on {@code fg}, echoing keys over the screen; Ctrl-\ makes the JVM print its threads
+     * over it. Both now arrive as keys, which the full screen ignores, as a raw-mode program such
+     * as WeeChat does. Closing the terminal puts back the settings saved before ({@code stty -g}).
+     */
+    @Override
+    protected void keyStrokeSignalsEnabled(boolean enabled) throws IOException {
+      super.keyStrokeSignalsEnabled(enabled);
+      if (!enabled) {
+        runSTTYCommand("susp", "undef", "quit", "undef");
+      }
     }
 
     @Override
