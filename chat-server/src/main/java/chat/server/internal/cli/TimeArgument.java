@@ -40,25 +40,44 @@ final class TimeArgument {
             case "d" -> Duration.ofDays(1);
             default -> Duration.ofDays(7);
           };
-      return Math.max(0, clock.millis() - unit.multipliedBy(amount).toMillis());
+      try {
+        return Math.max(0, clock.millis() - unit.multipliedBy(amount).toMillis());
+      } catch (ArithmeticException e) {
+        return 0; // longer ago than milliseconds count: every event
+      }
     }
     try {
       if (value.length() == 10) {
-        return LocalDate.parse(value).atStartOfDay(zone).toInstant().toEpochMilli();
+        return millis(LocalDate.parse(value).atStartOfDay(zone).toInstant());
       }
       if (value.endsWith("Z") || value.endsWith("z")) {
-        return Instant.parse(value.toUpperCase(Locale.ROOT)).toEpochMilli();
+        return millis(Instant.parse(value.toUpperCase(Locale.ROOT)));
       }
       if (value.matches(".*[+-]\\d\\d:\\d\\d$")) {
-        return OffsetDateTime.parse(value).toInstant().toEpochMilli();
+        return millis(OffsetDateTime.parse(value).toInstant());
       }
-      return LocalDateTime.parse(value).atZone(zone).toInstant().toEpochMilli();
+      return millis(LocalDateTime.parse(value).atZone(zone).toInstant());
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(
           "not a time: '"
               + value
               + "' (use an age such as 30m, 24h or 7d, a date such as 2026-11-22, or"
               + " 2026-11-22T09:30, or 2026-11-22T09:30:00Z)");
+    }
+  }
+
+  /**
+   * {@code instant} in epoch milliseconds: 0 for one before 1970, which no event precedes, and the
+   * largest for one past what milliseconds count (the year 292278994), which none follows.
+   */
+  private static long millis(Instant instant) {
+    if (instant.isBefore(Instant.EPOCH)) {
+      return 0;
+    }
+    try {
+      return instant.toEpochMilli();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
     }
   }
 }

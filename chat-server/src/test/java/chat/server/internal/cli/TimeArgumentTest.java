@@ -45,4 +45,14 @@ class TimeArgumentTest {
         .hasMessageContaining("not a time: 'yesterday'")
         .hasMessageContaining("24h");
   }
+
+  /** Times before 1970 or past what milliseconds count are every event and none, not failures. */
+  @Test
+  void parse_beyondWhatMillisecondsCount_theFirstOrTheLast() {
+    assertThat(TimeArgument.parse("1969-12-31", CLOCK, ZONE)).isZero();
+    assertThat(TimeArgument.parse("1969-12-31T23:59:59Z", CLOCK, ZONE)).isZero();
+    assertThat(TimeArgument.parse("999999999w", CLOCK, ZONE)).isZero();
+    assertThat(TimeArgument.parse("+999999999-12-31T00:00:00Z", CLOCK, ZONE))
+        .isEqualTo(Long.MAX_VALUE);
+  }
 }
