@@ -153,6 +153,10 @@ final class IdentityHome {
   }
 
   private void requirePresent(Path file) {
+    if (!Files.exists(file) && !Files.notExists(file)) {
+      // neither: the folder keeps this user out, which creating an identity would not mend
+      throw new CommandException.FileAccess("cannot read " + dir + ": permission denied", null);
+    }
     if (!Files.exists(file)) {
       throw new CommandException.FileAccess(
           "no identity in " + dir + " (" + file.getFileName() + " not found); " + whenMissing,
