@@ -4,6 +4,7 @@ import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
+import chat.cli.client.InputRules;
 import chat.cli.client.Posted;
 import java.util.Arrays;
 import java.util.List;
@@ -131,11 +132,13 @@ public interface CommandContext {
    * Asks for a new secret (for {@code /register}). The {@link #givenSecret} is taken once; where a
    * person types it, as here by default, it is asked twice and the two must match; a script runner
    * that reads secrets from the environment or a file overrides this to read once. An empty first
-   * entry is returned without asking again, for the caller to refuse. The caller zeroes the array
-   * when done.
+   * entry is returned without asking again, for the caller to refuse; a new password too short
+   * ({@link InputRules#requireNewPassword}) is refused before it is asked again, so that it is not
+   * typed twice in vain (a passphrase's rule depends on what it is for: its caller checks it). The
+   * caller zeroes the array when done.
    *
    * @throws chat.cli.CommandException.Usage if the two entries differ (both are zeroed)
-   * @throws chat.cli.CommandException.Auth if no secret can be had
+   * @throws chat.cli.CommandException.Auth if no secret can be had, or the first is too short
    */
   default char[] readNewSecret(SecretKind kind, String prompt) {
     Optional<char[]> given = givenSecret(kind);
@@ -149,9 +152,12 @@ public interface CommandContext {
     }
     char[] again = null;
     try {
+      if (kind == SecretKind.PASSWORD || kind == SecretKind.NEW_PASSWORD) {
+        InputRules.requireNewPassword(first);
+      }
       again = readSecret(kind, "repeat the " + what + ": ");
       if (!Arrays.equals(first, again)) {
-        throw new CommandException.Usage("the " + what + "s do not match; nothing was changed");
+        throw new CommandException.Usage("the " + what + "s do not match; nothing was set");
       }
       return first;
     } catch (RuntimeException e) {
