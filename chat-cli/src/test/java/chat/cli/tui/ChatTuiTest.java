@@ -305,6 +305,22 @@ class ChatTuiTest {
     assertThat(h.client.calls).noneMatch(call -> call.startsWith("close"));
   }
 
+  /** /pm bob TEXT typed in #lobby is said in #lobby, where the person looks, and shown in @bob. */
+  @Test
+  void pmWithText_fromAnotherPane_saysWhereItWent() {
+    TuiHarness h = inLobby(120, 24);
+    h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
+
+    h.type("/pm bob lunch at noon?").press(KeyType.Enter).drain();
+
+    assertThat(h.row(0)).contains("#lobby");
+    assertThat(h.screen()).contains("sent to @bob: /switch @bob shows the conversation");
+    h.type("/switch @bob").press(KeyType.Enter).drain();
+    assertThat(h.screen()).contains("lunch at noon?").doesNotContain("sent to @bob");
+    h.type("/me waves").press(KeyType.Enter).drain();
+    assertThat(h.screen()).contains("waves").doesNotContain("sent to @bob");
+  }
+
   @Test
   void closingTheCurrentPrivateConversationElsewhere_dropsItsPaneAndSaysSo() {
     TuiHarness h = new TuiHarness(100, 24).start().loggedInAs("alice");
