@@ -365,6 +365,15 @@ final class MessageCommands {
   private static void history(Input.Command command, CommandContext context) {
     String target = null;
     int limit = DEFAULT_HISTORY;
+    if (command.argCount() == 2
+        && Arguments.isInteger(command.arg(0))
+        && !Arguments.isInteger(command.arg(1))) {
+      throw new CommandException.Usage(
+          "name the conversation before N: /history "
+              + TerminalSafe.line(command.arg(1))
+              + " "
+              + command.arg(0));
+    }
     if (command.argCount() == 2) {
       target = command.arg(0);
       limit = Arguments.number(command.arg(1), 1, ChatClient.MAX_HISTORY, "N");

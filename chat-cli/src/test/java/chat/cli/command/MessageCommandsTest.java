@@ -464,6 +464,17 @@ class MessageCommandsTest {
   }
 
   @Test
+  void history_countBeforeTheConversation_saysTheOrder() {
+    context.loggedInAs("alice");
+
+    run("/history 5 #upper");
+
+    assertThat(context.errors())
+        .containsExactly("error: name the conversation before N: /history #upper 5");
+    assertThat(context.client.calls).noneMatch(call -> call.startsWith("history"));
+  }
+
+  @Test
   void history_negativeCount_isACountNotARoom() {
     context.loggedInAs("alice");
 
