@@ -184,6 +184,8 @@ public final class ChatCommand implements Callable<Integer> {
       commandLine.addSubcommand(new CommandLine(command, factory));
     }
     commandLine.getCommandSpec().usageMessage().footer(ExitCode.footer());
+    commandLine.registerConverter(Integer.class, new WholeNumber());
+    commandLine.registerConverter(int.class, new WholeNumber());
     // @bob names a private conversation, never a file of arguments to read in its place.
     commandLine.setExpandAtFiles(false);
     commandLine.setOut(StdoutWriter.over(context.stdout()));

@@ -75,4 +75,18 @@ class DeleteCommandTest {
     assertThat(result.err())
         .isEqualTo("chat: only the owner or an admin of #ops can delete bob's messages\n");
   }
+
+  /** A number option that is no number says so in words, not picocli's "is not an int". */
+  @Test
+  void numberOptions_notAWholeNumber_saySo_withExitCode1() {
+    Cli.Result letters = cli().run("--user", "alice", "delete", "ops", "--last", "x");
+    Cli.Result huge = cli().run("--user", "alice", "listen", "--count", "99999999999");
+
+    assertThat(letters.exitCode()).isEqualTo(1);
+    assertThat(letters.err())
+        .startsWith("chat: invalid value for option '--last': 'x' is not a whole number");
+    assertThat(huge.exitCode()).isEqualTo(1);
+    assertThat(huge.err())
+        .startsWith("chat: invalid value for option '--count': '99999999999' is out of range");
+  }
 }
