@@ -268,6 +268,7 @@ final class Reconnector {
     if (ServerPins.isCertificateChange(e)) {
       // Retrying cannot help and would bury the warning under retry messages: stop, loudly.
       target.connectionState(ConnectionState.OFFLINE);
+      String user = target.username();
       sessions.post(
           () -> {
             listeners.notice("", e.getMessage());
@@ -278,7 +279,8 @@ final class Reconnector {
             listeners.connection(
                 ConnectionState.OFFLINE,
                 "the relay's certificate changed (see its warning, which names both"
-                    + " fingerprints); not reconnecting");
+                    + " fingerprints); not reconnecting"
+                    + (user == null ? "" : ": once that is settled, /login " + user + " connects"));
           });
       return;
     }
