@@ -274,9 +274,25 @@ public abstract sealed class CommandException extends RuntimeException {
 
   /** The relay cannot be reached, its certificate changed, or it failed the request: exit 3. */
   public static final class Network extends CommandException {
+    private final ErrorCode relayCode;
+
     /** A network or relay failure with a one-line message. */
     public Network(String message, Throwable cause) {
+      this(message, cause, null);
+    }
+
+    /** The relay's refusal with {@code relayCode}, a code the client has no failure kind for. */
+    public Network(String message, Throwable cause, ErrorCode relayCode) {
       super(ExitCode.NETWORK, message, cause);
+      this.relayCode = relayCode;
+    }
+
+    /**
+     * The error code of the relay's refusal this failure is, or null for a failure of the link
+     * itself (no connection, a timeout, an answer that made no sense).
+     */
+    public ErrorCode relayCode() {
+      return relayCode;
     }
 
     /**

@@ -154,8 +154,12 @@ final class IdentityHome {
 
   private void requirePresent(Path file) {
     if (!Files.exists(file) && !Files.notExists(file)) {
-      // neither: the folder keeps this user out, which creating an identity would not mend
-      throw new CommandException.FileAccess("cannot read " + dir + ": permission denied", null);
+      // neither: the folder keeps this user out, or loops, which a new identity would not mend
+      try {
+        Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+      } catch (java.io.IOException e) {
+        throw new CommandException.FileAccess("cannot read " + file + ": " + FileIo.reason(e), e);
+      }
     }
     if (!Files.exists(file)) {
       throw new CommandException.FileAccess(

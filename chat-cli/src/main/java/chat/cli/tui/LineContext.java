@@ -81,6 +81,12 @@ final class LineContext implements CommandContext {
   @Override
   public void showMessage(ChatMessage message) {
     tui.showMessage(message);
+    if (!message.conversation().equals(conversation)) {
+      // sent to another conversation than the line's (/pm bob TEXT typed in #lobby): said, as its
+      // pane is not the one in view
+      String label = tui.client().label(message.conversation());
+      info("sent to " + label + ": /switch " + label + " shows the conversation");
+    }
   }
 
   @Override

@@ -115,14 +115,7 @@ final class TuiContext implements CommandContext {
   @Override
   public void showMessage(ChatMessage message) {
     Objects.requireNonNull(message, "message");
-    boolean elsewhere = !message.conversation().equals(workers.current());
     post(() -> panes.show(message));
-    if (elsewhere) {
-      // sent from another pane (/pm bob TEXT typed in #lobby): said where it was typed, which
-      // would otherwise show nothing
-      String label = client.label(message.conversation());
-      info("sent to " + label + ": /switch " + label + " shows the conversation");
-    }
   }
 
   @Override

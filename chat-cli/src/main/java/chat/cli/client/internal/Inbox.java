@@ -23,6 +23,7 @@ import chat.crypto.NotRecipientException;
 import chat.crypto.OpenedMessage;
 import chat.crypto.RecipientEnvelope;
 import chat.protocol.ConversationIds;
+import chat.protocol.ErrorCode;
 import chat.protocol.StoredMessage;
 import chat.protocol.Usernames;
 import java.time.Clock;
@@ -33,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -64,6 +66,7 @@ final class Inbox {
   private final EnvelopeOpener opener;
   private final Supplier<IdentityKeyPair> me;
   private final Clock clock;
+  private final BooleanSupplier connectionGone;
   private final HeldBook held = new HeldBook();
   private final LeftOutCopies leftOutCopies = new LeftOutCopies();
   private final DeletedIds deletedIds = new DeletedIds();
@@ -91,7 +94,8 @@ final class Inbox {
       Listeners listeners,
       EnvelopeOpener opener,
       Supplier<IdentityKeyPair> me,
-      Clock clock) {
+      Clock clock,
+      BooleanSupplier connectionGone) {
     this.state = state;
     this.keys = keys;
     this.members = members;
@@ -99,6 +103,7 @@ final class Inbox {
     this.opener = opener;
     this.me = me;
     this.clock = clock;
+    this.connectionGone = connectionGone;
   }
 
   /**
@@ -107,9 +112,9 @@ final class Inbox {
    * ({@link Listeners#messagesStopped}) nothing more is handled: the envelope is neither shown,
    * marked as seen nor passed. Nor is one whose sender's key cannot be written to the profile, or
    * that could not be opened because the relay did not answer what opening it asks (the sender's
-   * key, the members of a room): the connection dropped or the relay is stopping. It waits, with
-   * the read position before it, until {@link #stalled} delivers it again, or the catch-up after
-   * the reconnect does.
+   * key, the members of a room): the connection dropped, the relay is stopping or asks to slow down
+   * ({@link #waitsForRelay}). It waits, with the read position before it, until {@link #stalled}
+   * delivers it again, or the catch-up after the reconnect does.
    *
    * @param live whether it arrived as an event now (then the recipient set is also checked)
    * @throws CommandException.FileAccess if the sender's key could not be written (said once)
@@ -137,13 +142,17 @@ final class Inbox {
         opened = Optional.empty();
       }
       opened.ifPresent(message -> show(message, true));
-    } catch (CommandException.FileAccess
-        | CommandException.Network
-        | CommandException.RateLimited e) {
-      // Not read: moving the read position past it would lose it for good, as no catch-up asks
-      // for it again.
+    } catch (CommandException.FileAccess e) {
       waits = true;
       stalled.stall(conversation, stored.seq());
+      throw e;
+    } catch (CommandException e) {
+      if (waitsForRelay(e)) {
+        // Not read: moving the read position past it would lose it for good, as no catch-up
+        // asks for it again.
+        waits = true;
+        stalled.stall(conversation, stored.seq());
+      }
       throw e;
     } finally {
       if (!listeners.takeRefusal() && !waits) {
@@ -152,6 +161,20 @@ final class Inbox {
         state.advance(conversation, stored.seq());
       }
     }
+  }
+
+  /**
+   * Whether {@code failure}, met while opening a message, says only that the relay could not answer
+   * now: too many requests, the relay stopping, or the connection gone. Then the message waits. A
+   * refusal of another kind, or an answer that makes no sense over a connection still up, is the
+   * relay's answer about that message, as before.
+   */
+  private boolean waitsForRelay(CommandException failure) {
+    if (failure instanceof CommandException.RateLimited) {
+      return true;
+    }
+    return failure instanceof CommandException.Network network
+        && (network.relayCode() == ErrorCode.SHUTTING_DOWN || connectionGone.getAsBoolean());
   }
 
   private void show(Opened opened, boolean notify) {
@@ -269,8 +292,6 @@ final class Inbox {
       } catch (CommandException.FileAccess e) {
         // the key came but could not be recorded here (a full profile disk): the page waits too
         throw keyNotWritten(e, sender, ", needed to show their messages in " + label(conversation));
-      } catch (CommandException.Network | CommandException.RateLimited e) {
-        throw e; // the relay did not answer: the page fails, its messages are not left out
       } catch (CommandException e) {
         leftOut.count(sender, LeftOutMessages.Reason.NO_KEY, stored.get(i).seq());
         continue;
@@ -385,11 +406,12 @@ final class Inbox {
           e,
           sender,
           ", whose message in " + label(conversation) + " waits until it can be written");
-    } catch (CommandException.Network | CommandException.RateLimited e) {
-      // the relay did not answer (the connection dropped, the relay is stopping): the message
-      // waits for the catch-up after the reconnect, never left out for a key it could not ask for
-      throw e;
     } catch (CommandException e) {
+      if (waitsForRelay(e)) {
+        // the relay could not answer (the connection dropped, the relay is stopping): the message
+        // waits for the catch-up after the reconnect, never left out for a key it could not ask
+        throw e;
+      }
       if (noticeFailures) {
         leftOut(
             LeftOutMessages.one(

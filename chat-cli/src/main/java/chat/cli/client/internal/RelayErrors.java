@@ -70,7 +70,8 @@ final class RelayErrors {
                   + KeyReplacement.OTHER_KEY_HINT);
       case INVALID_BUNDLE -> new CommandException.KeyRejected(RELAY_SAYS + message, null);
       default ->
-          new CommandException.Network("the relay refused: " + message + " (" + code + ")", null);
+          new CommandException.Network(
+              "the relay refused: " + message + " (" + code + ")", null, code);
     };
   }
 }

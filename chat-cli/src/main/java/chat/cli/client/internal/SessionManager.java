@@ -242,7 +242,16 @@ final class SessionManager {
             conversation -> self[0].label(conversation),
             (conversation, text) -> post(() -> listeners.notice(conversation, text)),
             timer);
-    Inbox inbox = new Inbox(state, keys, members, listeners, opener, () -> self[0].me(), clock);
+    Inbox inbox =
+        new Inbox(
+            state,
+            keys,
+            members,
+            listeners,
+            opener,
+            () -> self[0].me(),
+            clock,
+            () -> self[0].connectionGone());
     self[0] = new Session(profile, state, contacts, keys, members, inbox);
     // A key accepted or verified in another shell: shown here, its held messages with it.
     contacts.onChangedElsewhere(
@@ -585,7 +594,10 @@ final class SessionManager {
     if (current != null
         && current.connectionState() == ConnectionState.ONLINE
         && current.inbox.stalled.any()) {
-      post(() -> current.inbox.stalled.retry(new CatchUp(current, listeners), listeners));
+      post(
+          () ->
+              current.inbox.stalled.retry(
+                  new CatchUp(current, listeners), listeners, current::lists));
     }
   }
 

@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Conversations whose delivery waits: a message arrived from a sender whose key could not be pinned
@@ -37,11 +38,12 @@ final class StalledDeliveries {
 
   /**
    * Syncs each waiting conversation from before its first waiting message, on the event thread. A
-   * conversation whose messages went through waits no more; a failure (the profile still cannot be
-   * written, or the connection dropped) keeps it waiting and ends the attempt, to be tried again.
-   * When none waits any more, a later write failure is said again.
+   * conversation whose messages went through waits no more, nor does one this user is no longer in
+   * ({@code listed} says which are): there is nothing left to deliver there. A failure (the profile
+   * still cannot be written, or the connection dropped) keeps it waiting and ends the attempt, to
+   * be tried again. When none waits any more, a later write failure is said again.
    */
-  void retry(CatchUp catchUp, Listeners listeners) {
+  void retry(CatchUp catchUp, Listeners listeners, Predicate<String> listed) {
     Map<String, Long> waiting;
     synchronized (this) {
       waiting = new LinkedHashMap<>(before);
@@ -51,8 +53,13 @@ final class StalledDeliveries {
       synchronized (this) {
         before.remove(conversation); // the sync delivers its messages, or stalls it again
       }
+      if (!listed.test(conversation)) {
+        continue; // left, removed or closed since: nothing waits there any more
+      }
       try {
         catchUp.syncFrom(conversation, entry.getValue());
+      } catch (CommandException.NotMember e) {
+        continue; // removed meanwhile: as above
       } catch (CommandException.FileAccess e) {
         keep(conversation, entry.getValue());
         return; // still cannot be written: said when it first failed, not every 2 seconds

@@ -57,6 +57,9 @@ class EventsTest {
   /** The relay answering member lists, for the tests that ask one; else none is asked. */
   private MembersRelay relay;
 
+  /** Whether alice's connection is gone, as the inbox asks when the relay could not answer. */
+  private volatile boolean connectionGone = true;
+
   /** What asking the relay for a key does, for the tests that let one be asked. */
   private java.util.function.Supplier<RelayConnection> keyRelay =
       () -> {
@@ -103,7 +106,8 @@ class EventsTest {
             listeners,
             new EnvelopeOpener(RANDOM),
             () -> alice,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            () -> connectionGone);
     session = new Session(profile, state, contacts, keys, members, inbox);
     session.me(alice, "alice");
     listeners.add(
@@ -753,6 +757,54 @@ class EventsTest {
     assertThat(shown).isEmpty(); // the connection is gone: no notice, nothing left out
     assertThat(session.state.cursor("#team")).contains(7L);
     assertThat(session.inbox.stalled.holds("#team")).isTrue();
+  }
+
+  /**
+   * Over a connection still up, the relay stopping waits as a lost connection does; another refusal
+   * (its database failing) is its answer about the message: left out, as before.
+   */
+  @Test
+  void pushedMessage_keyRefusedOverALiveConnection_waitsOnlyWhenTheRelayIsStopping() {
+    List<String> shown = Collections.synchronizedList(new ArrayList<>());
+    listeners.add(
+        new ClientListener() {
+          @Override
+          public void onLeftOutPushed(chat.cli.client.LeftOutMessages left) {
+            shown.add("left out #" + left.seqs() + " " + left.reason());
+          }
+        });
+    connectionGone = false;
+    session.connectionState(ConnectionState.ONLINE);
+    session.addConversation("#team");
+    session.addConversation("#ops");
+    session.state.advance("#team", 7);
+    session.state.advance("#ops", 3);
+    IdentityKeyPair bob = identity("bob", 1);
+    IdentityKeyPair alice = identity("alice", 0);
+    Events events = new Events(session, listeners);
+
+    keyRelay =
+        () -> {
+          throw new chat.cli.CommandException.Network(
+              "the relay refused: stopping (SHUTTING_DOWN)",
+              null,
+              chat.protocol.ErrorCode.SHUTTING_DOWN);
+        };
+    events.handle(sealedTo(alice, bob, "#team", 8, "as it stops"));
+    keyRelay =
+        () -> {
+          throw new chat.cli.CommandException.Network(
+              "the relay refused: database locked (STORAGE_UNAVAILABLE)",
+              null,
+              chat.protocol.ErrorCode.STORAGE_UNAVAILABLE);
+        };
+    events.handle(sealedTo(alice, bob, "#ops", 4, "a refusal"));
+
+    assertThat(session.state.cursor("#team")).contains(7L);
+    assertThat(session.inbox.stalled.holds("#team")).isTrue();
+    assertThat(session.state.cursor("#ops")).contains(4L);
+    assertThat(session.inbox.stalled.holds("#ops")).isFalse();
+    assertThat(shown).containsExactly("left out #[4] NO_KEY");
   }
 
   /** A message event of {@code text} from {@code sender} to {@code reader} alone. */
