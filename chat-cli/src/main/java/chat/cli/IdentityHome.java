@@ -7,9 +7,11 @@ import chat.crypto.IdentityKeyPair;
 import chat.crypto.KeyFile;
 import chat.crypto.MalformedDataException;
 import chat.crypto.WrongPassphraseException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -156,8 +158,8 @@ final class IdentityHome {
     if (!Files.exists(file) && !Files.notExists(file)) {
       // neither: the folder keeps this user out, or loops, which a new identity would not mend
       try {
-        Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-      } catch (java.io.IOException e) {
+        Files.readAttributes(file, BasicFileAttributes.class);
+      } catch (IOException e) {
         throw new CommandException.FileAccess("cannot read " + file + ": " + FileIo.reason(e), e);
       }
     }

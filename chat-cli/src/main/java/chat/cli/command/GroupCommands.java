@@ -144,7 +144,7 @@ final class GroupCommands {
             "unban, mute and unmute (admins never act on the owner or other admins); only",
             "the owner may transfer, admin and deadmin.",
             list ? SEVERAL : "It takes one user.",
-            "example: /"
+            "examples: /"
                 + name
                 + " bob   /"
                 + name

@@ -184,8 +184,7 @@ final class Events {
       return;
     }
     if (session.inbox.stalled.holds(conversation)) {
-      return; // an earlier message waits (the profile, the relay): its retry syncs this one after
-      // it
+      return; // an earlier message waits: its retry syncs this one after it
     }
     StoredMessage stored = new StoredMessage(event.seq(), event.storedAtMillis(), event.envelope());
     long cursor = session.state.cursor(conversation).orElse(event.seq() - 1);

@@ -10,10 +10,11 @@ import java.util.function.Predicate;
  * (a full or read-only profile), or that could not be opened because the relay did not answer what
  * opening it asks (the connection dropped, the relay is stopping), so it was neither shown nor
  * passed, and the conversation's read position stays before it. The client tries again every 2
- * seconds ({@link #retry}) by syncing from that position, until the key can be written; messages
- * pushed to the conversation meanwhile are left for that sync ({@link #holds}), so none is shown
- * out of order or passed. The failure itself is said once, as it happens ({@link
- * Listeners#localWriteFailure}), not at each retry.
+ * seconds ({@link #retry}) by syncing from that position, until the key can be written or the relay
+ * answers (the catch-up after a reconnect delivers it too); messages pushed to the conversation
+ * meanwhile are left for that sync ({@link #holds}), so none is shown out of order or passed. The
+ * failure itself is said once, as it happens ({@link Listeners#localWriteFailure}), not at each
+ * retry.
  *
  * <p>Recorded on the event thread and retried there; {@link #any} may be asked from any thread.
  */

@@ -40,11 +40,8 @@ final class TimeArgument {
             case "d" -> Duration.ofDays(1);
             default -> Duration.ofDays(7);
           };
-      try {
-        return Math.max(0, clock.millis() - unit.multipliedBy(amount).toMillis());
-      } catch (ArithmeticException e) {
-        return 0; // longer ago than milliseconds count: every event
-      }
+      // at most 999999999 weeks: within a long of milliseconds; before 1970, every event
+      return Math.max(0, clock.millis() - unit.multipliedBy(amount).toMillis());
     }
     try {
       if (value.length() == 10) {
