@@ -366,7 +366,7 @@ final class MessageCommands {
     String target = null;
     int limit = DEFAULT_HISTORY;
     if (command.argCount() == 2
-        && Arguments.isInteger(command.arg(0))
+        && Arguments.isNumber(command.arg(0))
         && !Arguments.isInteger(command.arg(1))) {
       throw new CommandException.Usage(
           "name the conversation before N: /history "

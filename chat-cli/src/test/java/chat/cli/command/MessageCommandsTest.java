@@ -468,9 +468,12 @@ class MessageCommandsTest {
     context.loggedInAs("alice");
 
     run("/history 5 #upper");
+    run("/history -5 #upper"); // no count either way: not offered as one
 
     assertThat(context.errors())
-        .containsExactly("error: name the conversation before N: /history #upper 5");
+        .containsExactly(
+            "error: name the conversation before N: /history #upper 5",
+            "error: N must be a number from 1 to 10000");
     assertThat(context.client.calls).noneMatch(call -> call.startsWith("history"));
   }
 
