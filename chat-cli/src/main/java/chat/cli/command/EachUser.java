@@ -95,7 +95,11 @@ public final class EachUser {
           progress.refused(user, e);
           continue;
         }
-        if (i + 1 < users.size()) {
+        // The client's own refusal of the first (a reason too long, a relay too old for it) is
+        // the command's, before anything was asked: naming the others would read as if it were
+        // theirs.
+        boolean beforeAnything = i == 0 && code(e) == null && e instanceof CommandException.Usage;
+        if (i + 1 < users.size() && !beforeAnything) {
           progress.stopped(users.subList(i + 1, users.size()));
         }
         throw e;

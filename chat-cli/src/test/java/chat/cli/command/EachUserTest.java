@@ -158,6 +158,23 @@ class EachUserTest {
   }
 
   @Test
+  void apply_theClientsOwnRefusalOfTheFirst_isTheCommands_namingNoOneElse() {
+    List<String> said = new ArrayList<>();
+    CommandException tooLong = new CommandException.Usage("a reason is at most 200 characters");
+    assertThatThrownBy(
+            () ->
+                EachUser.apply(
+                    GroupAction.BAN,
+                    List.of("eve", "mallory", "trent"),
+                    user -> {
+                      throw tooLong;
+                    },
+                    recorder(said)))
+        .isSameAs(tooLong);
+    assertThat(said).isEmpty();
+  }
+
+  @Test
   void apply_oneUser_refusalThrownAsItIs() {
     CommandException refusal =
         new CommandException.Refused(ErrorCode.INVALID_TARGET, "bob is not banned from #team");
