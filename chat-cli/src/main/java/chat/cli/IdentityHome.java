@@ -155,7 +155,10 @@ final class IdentityHome {
   }
 
   private void requirePresent(Path file) {
-    if (!Files.exists(file) && !Files.notExists(file)) {
+    if (Files.exists(file)) {
+      return;
+    }
+    if (!Files.notExists(file)) {
       // neither: the folder keeps this user out, or loops, which a new identity would not mend
       try {
         Files.readAttributes(file, BasicFileAttributes.class);
@@ -163,10 +166,7 @@ final class IdentityHome {
         throw new CommandException.FileAccess("cannot read " + file + ": " + FileIo.reason(e), e);
       }
     }
-    if (!Files.exists(file)) {
-      throw new CommandException.FileAccess(
-          "no identity in " + dir + " (" + file.getFileName() + " not found); " + whenMissing,
-          null);
-    }
+    throw new CommandException.FileAccess(
+        "no identity in " + dir + " (" + file.getFileName() + " not found); " + whenMissing, null);
   }
 }

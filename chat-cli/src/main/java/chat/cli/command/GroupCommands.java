@@ -212,8 +212,10 @@ final class GroupCommands {
       }
       room = currentRoom(context);
       reason = command.rest(2);
-    } else if (!takesReason && !namesRoom(command.arg(1), context)) {
-      if (EachUser.takesList(action) && Usernames.isValid(command.arg(1))) {
+    } else if (!takesReason) {
+      if (!namesRoom(command.arg(1), context)
+          && EachUser.takesList(action)
+          && Usernames.isValid(command.arg(1))) {
         // "/invite bob carol" would otherwise look for a group called #carol
         throw new CommandException.Usage(
             "'"
@@ -226,11 +228,10 @@ final class GroupCommands {
                 + command.arg(1));
       }
       room = Arguments.room(command.arg(1));
-    } else if (!takesReason
-        || (command.argCount() == 2 && command.arg(1).startsWith("#"))
+    } else if ((command.argCount() == 2 && command.arg(1).startsWith("#"))
         || namesRoom(command.arg(1), context)) {
       room = Arguments.room(command.arg(1));
-      reason = takesReason ? command.rest(2) : "";
+      reason = command.rest(2);
       if (timed && command.argCount() > 2 && BanText.looksLikeLength(command.arg(2))) {
         length = BanText.length(command.arg(2));
         reason = command.rest(3);
