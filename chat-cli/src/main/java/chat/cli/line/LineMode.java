@@ -145,9 +145,9 @@ public final class LineMode implements CommandContext {
           numberedConversations();
           String read = reader.readLine(prompt.prompt(shown));
           line = typed(read);
-          if (line.isBlank() && !read.isBlank()) {
-            // only characters that show nothing (U+200B, an escape sequence), as the full screen
-            // refuses them; a blank line is passed over as ever
+          if (line.isBlank() && !InputParser.withoutOuterLineBreaks(read).isEmpty()) {
+            // only spaces, or characters that show nothing (U+200B, an escape sequence), as the
+            // full screen refuses them; an empty line is passed over as ever
             error(ChatClient.NOTHING_TO_SEND);
             continue;
           }

@@ -430,6 +430,14 @@ final class KeyHandler {
     String line = editor.submit();
     model.currentBuffer().scrollToBottom();
     if (line.isBlank()) {
+      if (!line.isEmpty()) {
+        // spaces alone: said, as a line of characters that show nothing is; an empty line is not
+        model
+            .currentBuffer()
+            .addNote(
+                new PaneEntry.Note(
+                    PaneEntry.NoteKind.ERROR, ChatClient.NOTHING_TO_SEND, millis.getAsLong()));
+      }
       return;
     }
     if (QuitLine.is(line)) {

@@ -480,16 +480,21 @@ class LineModeTest {
     assertThat(client.calls).contains("send #lobby hi");
   }
 
-  /** As the full screen: a line of nothing visible is refused, saying so; a blank one is not. */
+  /**
+   * As the full screen: a line of nothing visible, spaces alone too, is refused, saying so; an
+   * empty one is not.
+   */
   @Test
   void run_aLineOnlyOfCharactersThatShowNothing_isRefusedSayingSo() {
     logIn();
-    harness.type("\u001b[31m\n   \nhi\n").endInput(); // (U+200B alike, on a real terminal)
+    harness.type("\u001b[31m\n   \n\nhi\n").endInput(); // (U+200B alike, on a real terminal)
 
     runToEnd(lineMode(false));
 
     assertThat(harness.output().lines().filter(l -> l.contains("the text shows nothing")))
-        .containsExactly("error: no message: the text shows nothing");
+        .containsExactly(
+            "error: no message: the text shows nothing",
+            "error: no message: the text shows nothing");
     assertThat(client.calls)
         .filteredOn(c -> c.startsWith("send"))
         .containsExactly("send #lobby hi");

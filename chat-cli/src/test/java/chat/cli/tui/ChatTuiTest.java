@@ -322,6 +322,20 @@ class ChatTuiTest {
   }
 
   @Test
+  void aLineOfSpaces_isRefusedSayingSo_anEmptyLineIsPassedOver() {
+    TuiHarness h = inLobby(100, 24);
+    List<String> submitted = new CopyOnWriteArrayList<>();
+    h.onLine = (line, context) -> submitted.add(line);
+
+    h.press(KeyType.Enter).drain();
+    assertThat(h.screen()).doesNotContain("the text shows nothing");
+    h.type("   ").press(KeyType.Enter).drain();
+
+    assertThat(h.screen()).contains("no message: the text shows nothing");
+    assertThat(submitted).isEmpty();
+  }
+
+  @Test
   void closingTheCurrentPrivateConversationElsewhere_dropsItsPaneAndSaysSo() {
     TuiHarness h = new TuiHarness(100, 24).start().loggedInAs("alice");
     h.client.fireMembership("@alice+bob", "alice", true);
