@@ -84,6 +84,7 @@ final class SavedCopy {
       } catch (IOException ignored) {
         // best effort: the failure being reported matters more
       }
+      folder.requireWritable(); // a folder that takes no new files (/proc) is said to be one
       throw new CommandException.FileAccess(
           "cannot save " + offer.name() + " in " + folder.dir() + ": " + FileIo.reason(e), e);
     }

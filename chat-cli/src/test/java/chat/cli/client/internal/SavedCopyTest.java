@@ -1,10 +1,13 @@
 package chat.cli.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chat.cli.CommandException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +50,20 @@ class SavedCopyTest {
     try (var files = Files.list(elsewhere.dir())) {
       assertThat(files).isEmpty();
     }
+  }
+
+  /** As a new download into /proc is refused: the folder is named as one that takes no files. */
+  @Test
+  void into_aFolderThatTakesNoNewFiles_isSaidToBeOne() throws Exception {
+    Path proc = Path.of("/proc");
+    Assumptions.assumeTrue(Files.isDirectory(proc), "a system with /proc");
+    Path old =
+        Files.write(Files.createDirectories(root.resolve("old")).resolve("report.pdf"), plaintext);
+
+    assertThatThrownBy(() -> SavedCopy.into(old, new DownloadFolder(proc), offer()))
+        .isInstanceOf(CommandException.FileAccess.class)
+        .hasMessage("cannot write in /proc: this folder takes no new files");
+    assertThat(Files.readAllBytes(old)).isEqualTo(plaintext);
   }
 
   @Test
