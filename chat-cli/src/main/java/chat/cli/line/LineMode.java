@@ -430,8 +430,11 @@ public final class LineMode implements CommandContext {
         "  Ctrl-A, Ctrl-E   start, end of the line",
         "  Ctrl-U, Ctrl-K   delete to the start, to the end of the line",
         "  Ctrl-W           delete a word",
+        "  Alt-B, Alt-F     a word back, a word forward; Alt-D deletes the next word",
+        "  Insert           type over the text, or again insert it",
         "  Ctrl-C           clear the line; on an empty line, leave line mode",
-        "  Ctrl-D           on an empty line, leave line mode");
+        "  Ctrl-D           on an empty line, leave line mode",
+        "  (other keys as in bash: Alt-3 then x types xxx)");
   }
 
   /** The secret the options give for {@code kind}, if they give one. */

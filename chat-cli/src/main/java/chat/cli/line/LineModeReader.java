@@ -8,10 +8,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jline.keymap.KeyMap;
+import org.jline.reader.Binding;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
+import org.jline.reader.LineReader;
 import org.jline.reader.LineReader.Option;
 import org.jline.reader.MaskingCallback;
+import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
@@ -119,7 +123,26 @@ final class LineModeReader extends LineReaderImpl {
     reader.option(Option.CASE_INSENSITIVE, true);
     reader.option(Option.HISTORY_INCREMENTAL, false);
     GlyphKeys.install(reader);
+    quietAltLetters(reader);
     return reader;
+  }
+
+  /** The widget of a key that does nothing. */
+  static final String NOTHING = "chat-nothing";
+
+  /**
+   * Makes Alt with a letter that bash's emacs mode does not bind (Alt+Q, or the full screen's Alt+A
+   * and Alt+E from habit) do nothing, as in bash, instead of JLine's dropping the Escape and typing
+   * the letter into the line, where Enter would send it.
+   */
+  static void quietAltLetters(LineReader reader) {
+    reader.getWidgets().put(NOTHING, () -> true);
+    KeyMap<Binding> emacs = reader.getKeyMaps().get(LineReader.EMACS);
+    Reference nothing = new Reference(NOTHING);
+    for (char c = 'a'; c <= 'z'; c++) {
+      emacs.bindIfNotBound(nothing, KeyMap.alt(c));
+      emacs.bindIfNotBound(nothing, KeyMap.alt(Character.toUpperCase(c)));
+    }
   }
 
   /**

@@ -82,6 +82,21 @@ class LineModeReaderTest {
     assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("q");
   }
 
+  /** Alt+Q, unbound in bash, types nothing; Alt+B keeps its meaning, a word back. */
+  @Test
+  void quietAltLetters_anUnboundAltLetterTypesNothing_boundOnesStillWork() throws Exception {
+    harness.close();
+    harness = new TerminalHarness("xterm");
+    harness.terminal.setSize(new Size(80, 24));
+    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    LineModeReader.quietAltLetters(reader);
+    CompletableFuture<String> line = reading(reader, "#lobby> ");
+
+    harness.type("a\u001bqb\u001bbX\n");
+
+    assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("Xab");
+  }
+
   @Test
   void printAbove_dumbTerminalWhileTyping_startsBelowWhatWasTyped_andPromptFollows()
       throws Exception {
