@@ -1,11 +1,13 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.FileIo;
 import chat.cli.PrivateFiles;
 import chat.cli.client.KeptList;
 import chat.protocol.ConversationState;
 import chat.protocol.Usernames;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -168,6 +170,10 @@ final class ClientState {
     } catch (NoSuchFileException e) {
       // first run
     } catch (IOException | RuntimeException e) {
+      if (e instanceof IOException io && !(e instanceof JsonProcessingException)) {
+        // not damage: a file that cannot be read (permissions) is not to be moved away
+        throw new CommandException.FileAccess("cannot read " + file + ": " + FileIo.reason(io), io);
+      }
       throw new CommandException.FileAccess(
           file
               + " is damaged; move it away (you will log in again, and the recent messages of"
@@ -660,7 +666,7 @@ final class ClientState {
             return null;
           });
     } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot read " + file, e);
+      throw new CommandException.FileAccess("cannot read " + file + ": " + FileIo.reason(e), e);
     }
   }
 
@@ -699,7 +705,7 @@ final class ClientState {
             return null;
           });
     } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot write " + file, e);
+      throw new CommandException.FileAccess("cannot write " + file + ": " + FileIo.reason(e), e);
     }
     deletesSent.clear();
     cursorsForgotten.clear();

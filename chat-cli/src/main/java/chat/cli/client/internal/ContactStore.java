@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.FileIo;
 import chat.cli.Newest;
 import chat.cli.TerminalSafe;
 import chat.cli.client.TrustState;
@@ -396,7 +397,7 @@ final class ContactStore {
             return change.run();
           });
     } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot write " + file, e);
+      throw new CommandException.FileAccess("cannot write " + file + ": " + FileIo.reason(e), e);
     }
   }
 
@@ -418,9 +419,11 @@ final class ContactStore {
       } else {
         contacts.put(key, before);
       }
-      throw e instanceof CommandException.FileAccess f
-          ? f
-          : new CommandException.FileAccess("cannot write " + file, e);
+      if (e instanceof IOException io) {
+        throw new CommandException.FileAccess(
+            "cannot write " + file + ": " + FileIo.reason(io), io);
+      }
+      throw (CommandException.FileAccess) e;
     }
     stamp = FileStamp.of(file).orElse(null);
     return changed;

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.FileIo;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
@@ -246,7 +247,7 @@ final class FileUpload {
     } catch (NoSuchFileException e) {
       throw new CommandException.FileAccess("cannot send " + file + ": no such file", e);
     } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot read " + file + ": " + e.getMessage(), e);
+      throw new CommandException.FileAccess("cannot read " + file + ": " + FileIo.reason(e), e);
     }
   }
 

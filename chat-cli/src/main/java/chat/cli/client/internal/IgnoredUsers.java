@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.FileIo;
 import chat.protocol.StrictJson;
 import chat.protocol.Usernames;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,7 +100,7 @@ final class IgnoredUsers {
             return changed;
           });
     } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot write " + file, e);
+      throw new CommandException.FileAccess("cannot write " + file + ": " + FileIo.reason(e), e);
     }
   }
 

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.FileIo;
 import chat.cli.PrivateFiles;
 import chat.cli.client.ClientOptions;
 import java.io.IOException;
@@ -122,7 +123,7 @@ public final class ServerPins {
     } catch (NoSuchFileException e) {
       return pins;
     } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot read " + file + ": " + e.getMessage(), e);
+      throw new CommandException.FileAccess("cannot read " + file + ": " + FileIo.reason(e), e);
     }
     String[] lines = text.split("\n");
     for (int number = 1; number <= lines.length; number++) {

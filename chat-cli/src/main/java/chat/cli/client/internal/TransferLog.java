@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.FileIo;
 import chat.cli.PrivateFiles;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
@@ -241,7 +242,7 @@ final class TransferLog {
           file,
           JSON.writeValueAsBytes(new LogFile(server, out, running.isEmpty() ? null : running)));
     } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot write " + file, e);
+      throw new CommandException.FileAccess("cannot write " + file + ": " + FileIo.reason(e), e);
     }
   }
 }

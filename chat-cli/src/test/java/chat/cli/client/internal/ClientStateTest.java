@@ -241,6 +241,19 @@ class ClientStateTest {
     }
   }
 
+  /**
+   * A file that cannot be read at all (a folder in its place here; permissions, for a user who is
+   * not root) is said so, not called damaged with the advice to move it away.
+   */
+  @Test
+  void load_aFileThatCannotBeRead_saysWhy_notThatItIsDamaged() throws Exception {
+    Path file = Files.createDirectory(dir.resolve("state.json"));
+
+    assertThatThrownBy(() -> ClientState.load(file, SERVER))
+        .isInstanceOf(CommandException.FileAccess.class)
+        .hasMessage("cannot read " + file + ": is a directory");
+  }
+
   /** A window whose session another window's password login replaced goes on with the new one. */
   @Test
   void sessionEnded_fileHoldsANewerSessionOfTheUser_takesIt() {
