@@ -4,7 +4,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import chat.server.internal.audit.AuditType;
+import chat.server.internal.storage.AtRestKeys;
 import chat.server.internal.storage.DataDirectory;
+import chat.server.internal.storage.Database;
 import chat.server.internal.storage.NativeLibraryFolder;
 import chat.server.internal.storage.RelayBackup;
 import java.io.IOException;
@@ -63,6 +65,8 @@ public final class BackupCommand implements Callable<Integer> {
     storage.setLevel(Level.WARN);
     try {
       DataDirectory.checkExisting(dataDir);
+      DataDirectory.requireReadable(dataDir.resolve(Database.FILE_NAME));
+      DataDirectory.requireReadable(dataDir.resolve(AtRestKeys.FILE_NAME));
       NativeLibraryFolder.loadForCommand(dataDir);
       copied = RelayBackup.take(dataDir, target);
     } catch (RelayBackup.Refused | IOException | SQLException e) {

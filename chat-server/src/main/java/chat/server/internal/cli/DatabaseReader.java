@@ -96,6 +96,7 @@ final class DatabaseReader {
   private static <T> T run(Path dataDir, Open open, Read<T> work) throws Unreadable {
     try {
       DataDirectory.checkExisting(dataDir);
+      DataDirectory.requireReadable(dataDir.resolve(Database.FILE_NAME));
       NativeLibraryFolder.loadForCommand(dataDir);
     } catch (IOException e) {
       throw new Unreadable(e.getMessage());

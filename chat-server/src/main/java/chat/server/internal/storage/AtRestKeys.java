@@ -47,6 +47,7 @@ public final class AtRestKeys {
     if (!Files.exists(file)) {
       throw new IOException("no at-rest keyset in " + dataDir + "; start the relay once first");
     }
+    DataDirectory.requireReadable(file);
     AtRestSealer rotated = load(file).rotate();
     FilePermissions.writeOwnerOnly(file, rotated.serializedKeyset());
     return rotated.keyCount();

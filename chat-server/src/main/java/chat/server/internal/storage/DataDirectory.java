@@ -258,7 +258,7 @@ public final class DataDirectory {
    * creates ({@code audit}, {@code keys rotate}, {@code backup}), exists and is a directory;
    * returns the normalized path. What is in the way is named as {@link #prepare} names it at the
    * relay's start: a file, a symbolic link that loops or leads nowhere, or the first part of the
-   * path that does not exist.
+   * path that does not exist; and a directory this process may not read (another user's).
    *
    * @throws IOException with a message of the form {@code cannot use the data directory DIR: WHY}
    */
@@ -268,7 +268,26 @@ public final class DataDirectory {
     if (problem.isPresent()) {
       throw new IOException("cannot use the data directory " + dir + ": " + problem.get());
     }
+    if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+      // as a command run by another user than the relay's finds its owner-only folder
+      throw new IOException(
+          "cannot use the data directory "
+              + dir
+              + ": permission denied; run this as the user the relay runs as");
+    }
     return dir;
+  }
+
+  /**
+   * Checks that {@code file} of a data directory, if it is there, can be read by this process.
+   *
+   * @throws IOException with a message of the form {@code cannot read FILE: permission denied; …}
+   */
+  public static void requireReadable(Path file) throws IOException {
+    if (Files.exists(file) && !Files.isReadable(file)) {
+      throw new IOException(
+          "cannot read " + file + ": permission denied; run this as the user the relay runs as");
+    }
   }
 
   /** What stopped {@code dir} from being created or made owner-only, found by walking its path. */
@@ -281,7 +300,32 @@ public final class DataDirectory {
             () ->
                 reason(failure).contains("read-only file system")
                     ? "it is on a read-only file system, where the relay can store nothing"
-                    : "cannot make it owner-only (mode 700): " + reason(failure));
+                    : anotherUsers(dir)
+                        .orElseGet(
+                            () -> "cannot make it owner-only (mode 700): " + reason(failure)));
+  }
+
+  /**
+   * What to say of {@code dir} when it belongs to another user than the one running this process,
+   * who may not change its mode: a relay started as the wrong user.
+   */
+  private static Optional<String> anotherUsers(Path dir) {
+    try {
+      String owner = Files.getOwner(dir).getName();
+      String self = System.getProperty("user.name");
+      if (self == null || owner.equals(self)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          "it belongs to the user "
+              + owner
+              + ", and this process runs as "
+              + self
+              + ": run the relay (and its commands) as "
+              + owner);
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return Optional.empty();
+    }
   }
 
   /**
