@@ -22,6 +22,7 @@ import chat.server.internal.storage.Database;
 import chat.server.internal.storage.EnvelopeLog;
 import chat.server.internal.storage.LogPseudonymKey;
 import chat.server.internal.storage.NativeLibraryFolder;
+import chat.server.internal.storage.StoredKeysetCheck;
 import chat.server.internal.storage.WriteQueue;
 import chat.server.internal.tls.TlsMaterial;
 import io.netty.bootstrap.ServerBootstrap;
@@ -155,6 +156,13 @@ public final class Relay implements AutoCloseable {
               + " (it holds "
               + EnvelopeLog.DIRECTORY
               + "/lock); stop it first, or give this one its own --data-dir");
+    }
+    try {
+      StoredKeysetCheck.requireKeysetOfStore(
+          database, cipher, dataDir.resolve(AtRestKeys.FILE_NAME));
+    } catch (IOException e) {
+      database.close();
+      throw e;
     }
     // Said once the data directory is this relay's: a relay refused it says only why.
     LOG.info("TLS certificate SHA-256 fingerprint: {}", tls.fingerprint());

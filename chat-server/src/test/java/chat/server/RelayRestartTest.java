@@ -5,6 +5,7 @@ import static chat.server.RelayFixture.login;
 import static chat.server.RelayFixture.register;
 import static chat.server.RelayFixture.seal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import chat.crypto.Bytes;
@@ -27,6 +28,7 @@ import chat.server.internal.relay.AccountService;
 import chat.server.internal.relay.RegisterService;
 import chat.server.internal.storage.AtRestKeys;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +84,51 @@ class RelayRestartTest {
     }
     assertNotInDatabase(second.payload().toByteArray());
     assertOwnerOnly();
+  }
+
+  /**
+   * A keyset put back from before a rotation (or another relay's) does not hold the key of the
+   * newest stored message: the relay refuses to start, naming the keyset, instead of starting and
+   * leaving those messages out of history without a word.
+   */
+  @Test
+  void start_withAKeysetFromBeforeTheLastRotation_isRefused_andStartsWithTheRightOne()
+      throws Exception {
+    IdentityKeyPair alice = RelayFixture.identity("alice");
+    Path keyset = dataDir.resolve(AtRestKeys.FILE_NAME);
+    byte[] before;
+    try (Relay relay = RelayFixture.start(dataDir);
+        TestClient client = connect(relay, dataDir)) {
+      register(client, alice);
+      login(client, "alice");
+      client.ok(new JoinRequest("j", "#ops"), JoinReply.class);
+      Envelope first = seal(alice, "#ops", List.of(), "before the rotation");
+      client.ok(new SendRequest("s1", "#ops", Bytes.of(first.encode())), SendReply.class);
+    }
+    before = Files.readAllBytes(keyset);
+    AtRestKeys.rotate(dataDir);
+    byte[] rotated = Files.readAllBytes(keyset);
+    try (Relay relay = RelayFixture.start(dataDir);
+        TestClient client = connect(relay, dataDir)) {
+      login(client, "alice");
+      Envelope second = seal(alice, "#ops", List.of(), "after the rotation");
+      client.ok(new SendRequest("s2", "#ops", Bytes.of(second.encode())), SendReply.class);
+    }
+    Files.write(keyset, before);
+
+    assertThatThrownBy(() -> RelayFixture.start(dataDir).close())
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(
+            keyset + " does not hold the key that sealed the newest stored message (stored ")
+        .hasMessageContaining("a copy from before a chat-server keys rotate");
+
+    Files.write(keyset, rotated);
+    try (Relay relay = RelayFixture.start(dataDir);
+        TestClient client = connect(relay, dataDir)) {
+      login(client, "alice");
+      HistoryReply history = client.ok(new HistoryRequest("h", "#ops", 0, 0), HistoryReply.class);
+      assertThat(history.messages()).hasSize(2);
+    }
   }
 
   @Test

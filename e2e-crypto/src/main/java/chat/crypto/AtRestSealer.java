@@ -172,6 +172,26 @@ public final class AtRestSealer {
     return keyset.getPrimary().getId();
   }
 
+  /**
+   * Whether {@code sealed} names, in its key prefix, a key of this keyset: a row sealed under
+   * another keyset (another relay's, or a key added by a rotation this keyset has not seen) does
+   * not, while a row of this keyset's that was changed afterwards still does. Says nothing of
+   * whether it opens.
+   */
+  public boolean holdsKeyFor(byte[] sealed) {
+    Objects.requireNonNull(sealed, "sealed");
+    if (sealed.length < OVERHEAD_BYTES || sealed[0] != 0x01) {
+      return false;
+    }
+    int id = ByteBuffer.wrap(sealed, 1, 4).getInt();
+    for (int i = 0; i < keyset.size(); i++) {
+      if (keyset.getAt(i).getId() == id) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void requireRowId(byte[] rowId) {
     Objects.requireNonNull(rowId, "rowId");
     if (rowId.length == 0) {

@@ -173,6 +173,21 @@ class AtRestSealerTest {
   }
 
   @Test
+  void holdsKeyFor_ownRowsEvenDamaged_notAnotherKeysetsNorARotationNotSeen() {
+    byte[] own = sealer.seal(PLAINTEXT, ROW);
+    byte[] damaged = own.clone();
+    damaged[damaged.length - 1] ^= 1;
+    AtRestSealer rotated = sealer.rotate();
+
+    assertThat(sealer.holdsKeyFor(own)).isTrue();
+    assertThat(sealer.holdsKeyFor(damaged)).as("the prefix names a key of it").isTrue();
+    assertThat(rotated.holdsKeyFor(own)).as("rotation keeps the old key").isTrue();
+    assertThat(sealer.holdsKeyFor(rotated.seal(PLAINTEXT, ROW))).isFalse();
+    assertThat(sealer.holdsKeyFor(AtRestSealer.generate().seal(PLAINTEXT, ROW))).isFalse();
+    assertThat(sealer.holdsKeyFor(new byte[AtRestSealer.OVERHEAD_BYTES - 1])).isFalse();
+  }
+
+  @Test
   void rotate_newRows_sealedUnderNewPrimary() throws Exception {
     AtRestSealer rotated = sealer.rotate();
     byte[] fresh = rotated.seal(PLAINTEXT, ROW);

@@ -22,4 +22,10 @@ public interface AtRestCipher {
    * @throws CryptoException if it was not sealed for that row or was modified
    */
   byte[] open(byte[] sealed, byte[] rowId) throws CryptoException;
+
+  /**
+   * Whether {@code sealed} was sealed under a key this keyset holds, as far as its bytes say: false
+   * for a row of another keyset, true for one of this keyset's that was damaged afterwards.
+   */
+  boolean holdsKeyFor(byte[] sealed);
 }

@@ -77,6 +77,11 @@ public final class AtRestKeys {
       public byte[] open(byte[] sealed, byte[] rowId) throws CryptoException {
         return sealer.open(sealed, rowId);
       }
+
+      @Override
+      public boolean holdsKeyFor(byte[] sealed) {
+        return sealer.holdsKeyFor(sealed);
+      }
     };
   }
 }

@@ -124,6 +124,22 @@ public final class MessageRepository {
         limit);
   }
 
+  /**
+   * The newest stored message that is not a tombstone, then the oldest (one row if one is stored,
+   * none if none is): the two ends of what the relay stored, for the check of its keyset at start.
+   */
+  public List<MessageRow> newestAndOldest(Connection c) throws SQLException {
+    List<MessageRow> out = new ArrayList<>();
+    for (String order : List.of("DESC", "ASC")) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              COLUMNS + " WHERE deleted_at IS NULL ORDER BY rowid " + order + " LIMIT 1")) {
+        rows(s).stream().filter(row -> !out.contains(row)).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
   /** The row of the message with this id, if it is stored. */
   public Optional<MessageRow> byId(Connection c, byte[] messageId) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(COLUMNS + " WHERE message_id = ?")) {

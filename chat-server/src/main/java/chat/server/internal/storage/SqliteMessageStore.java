@@ -285,8 +285,10 @@ public final class SqliteMessageStore implements MessageStore {
     byte[] rowId = rowId(row.conversation(), row.seq(), row.messageId());
     MessageRow reading = row;
     for (int attempt = 1; ; attempt++) {
+      byte[] sealed = null;
       try {
-        return Optional.of(Bytes.of(cipher.open(messages.sealed(reading), rowId)));
+        sealed = messages.sealed(reading);
+        return Optional.of(Bytes.of(cipher.open(sealed, rowId)));
       } catch (IOException | CryptoException e) {
         Optional<MessageRow> now = reread(reading);
         if (now.isEmpty() || now.get().deleted()) {
@@ -297,9 +299,11 @@ public final class SqliteMessageStore implements MessageStore {
           LOG.error(
               "stored message seq {} {}",
               row.seq(),
-              e instanceof IOException
+              sealed == null
                   ? "cannot be read: " + e.getMessage()
-                  : "does not open under the at-rest keyset");
+                  : cipher.holdsKeyFor(sealed)
+                      ? "does not open: its bytes changed after it was stored (damaged storage)"
+                      : "was sealed under a key the at-rest keyset does not hold");
           return Optional.empty();
         }
         reading = now.get(); // moved meanwhile
