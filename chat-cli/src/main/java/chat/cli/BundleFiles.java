@@ -4,6 +4,7 @@ import chat.crypto.Armor;
 import chat.crypto.AuthenticationException;
 import chat.crypto.CryptoException;
 import chat.crypto.IdentityBundle;
+import chat.crypto.KeyFile;
 import java.nio.file.Path;
 
 /** Reads identity bundle files, armored or raw, and fully verifies them. */
@@ -21,6 +22,14 @@ final class BundleFiles {
    */
   static IdentityBundle load(Path path) {
     byte[] data = FileIo.read(path, MAX_FILE_BYTES);
+    if (KeyFile.startsAsKeyFile(data)) {
+      throw new CommandException.KeyRejected(
+          path
+              + " is a private key file (as identity.key), not an identity bundle: give the public"
+              + " bundle (identity.pub, or what chat identity export wrote), and keep this file"
+              + " to yourself",
+          null);
+    }
     if (data.length > MAX_FILE_BYTES) {
       throw new CommandException.KeyRejected(path + " is too large to be an identity bundle", null);
     }

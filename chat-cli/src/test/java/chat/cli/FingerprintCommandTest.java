@@ -49,6 +49,19 @@ class FingerprintCommandTest {
     assertThat(result.err()).contains("not a valid identity bundle").hasLineCount(1);
   }
 
+  /** A key file given for a bundle, a likely slip (identity.key beside identity.pub). */
+  @Test
+  void fingerprint_aPrivateKeyFile_isNamedForWhatItIs_exits4() {
+    Path keyFile = Identities.home("bob").resolve(IdentityHome.KEY_FILE_NAME);
+
+    Cli.Result result = new Cli().run("fingerprint", keyFile.toString());
+
+    assertThat(result.exitCode()).isEqualTo(4);
+    assertThat(result.err())
+        .contains(keyFile + " is a private key file (as identity.key), not an identity bundle")
+        .hasLineCount(1);
+  }
+
   @Test
   void fingerprint_forgedSelfSignature_exits4() throws Exception {
     byte[] bundle =

@@ -62,6 +62,15 @@ public final class KeyFile {
   private KeyFile() {}
 
   /**
+   * Whether {@code data} starts as a key file does (its magic), so that a key file given where a
+   * public bundle is expected can be named for what it is. Checks nothing else.
+   */
+  public static boolean startsAsKeyFile(byte[] data) {
+    return data.length >= MAGIC.length
+        && Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+  }
+
+  /**
    * Encrypts {@code identity}'s private keys under {@code passphrase}.
    *
    * @return the complete key file
