@@ -53,6 +53,15 @@ public final class AtRestKeys {
     return rotated.keyCount();
   }
 
+  /**
+   * Checks that {@code file} holds a valid keyset, as a start would load it.
+   *
+   * @throws IOException naming {@code file} if it cannot be read or is not a valid keyset
+   */
+  static void check(Path file) throws IOException {
+    load(file);
+  }
+
   private static AtRestSealer load(Path file) throws IOException {
     try {
       return AtRestSealer.fromKeyset(SmallFiles.read(file, 1 << 20, "an at-rest keyset"));

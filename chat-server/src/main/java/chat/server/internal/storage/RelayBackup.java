@@ -201,6 +201,11 @@ public final class RelayBackup {
               + dataDir
               + ": what the relay stored cannot be read without it");
     }
+    try {
+      AtRestKeys.check(dataDir.resolve(AtRestKeys.FILE_NAME)); // said of the source, not the copy
+    } catch (IOException e) {
+      throw new Refused(e.getMessage());
+    }
   }
 
   private static void requireEmptyFolder(Path target) throws Refused, IOException {

@@ -241,6 +241,19 @@ class RelayBackupTest {
     assertThat(target()).doesNotExist();
   }
 
+  /** The damaged keyset is named where it is, not as the copy made of it. */
+  @Test
+  void take_ofAnInvalidKeyset_isRefusedNamingTheSource_andLeavesNothing() throws Exception {
+    stored(1);
+    Path keyset = dataDir().resolve(AtRestKeys.FILE_NAME);
+    Files.writeString(keyset, "{\"primaryKeyId\": 1}");
+
+    assertThatThrownBy(() -> RelayBackup.take(dataDir(), target()))
+        .isInstanceOf(RelayBackup.Refused.class)
+        .hasMessage("invalid at-rest keyset " + keyset);
+    assertThat(target()).doesNotExist();
+  }
+
   @Test
   void take_ofADatabaseOfAnotherSchemaVersion_isRefused_andLeavesNothing() throws Exception {
     stored(1);
