@@ -1,5 +1,6 @@
 package chat.cli.client.internal;
 
+import chat.cli.CommandException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -69,6 +70,17 @@ final class DownloadLock implements AutoCloseable {
 
   private static Optional<DownloadLock> take(DownloadFolder folder, Path path, Path held) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+          && !Files.isSymbolicLink(path)
+          && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+        // a named pipe would hold the open below until something wrote to it: for ever
+        throw new CommandException.FileAccess(
+            "cannot use "
+                + path
+                + ": it is not a file (a named pipe, a folder or a device), so the download's"
+                + " lock cannot be taken; move it away",
+            null);
+      }
       Object before = identity(path);
       FileChannel channel;
       try {

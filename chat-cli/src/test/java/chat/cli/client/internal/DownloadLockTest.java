@@ -1,9 +1,13 @@
 package chat.cli.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import chat.cli.CommandException;
 import chat.cli.PrivateFiles;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -12,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,6 +149,30 @@ class DownloadLockTest {
     assertThat(lock).isPresent();
     lock.get().close();
     assertThat(lockFile(folder)).doesNotExist();
+  }
+
+  /** A named pipe of the lock's name would have held the download in its open for ever. */
+  @Test
+  void take_aNamedPipeInTheWay_isRefusedAtOnce_andFreeOnceItIsMoved() throws Exception {
+    DownloadFolder folder = folder();
+    Path lockFile = lockFile(folder);
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", lockFile.toString()).start();
+    } catch (IOException e) {
+      Assumptions.abort("no mkfifo here");
+      return;
+    }
+    Assumptions.assumeTrue(mkfifo.waitFor(30, TimeUnit.SECONDS) && mkfifo.exitValue() == 0);
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () ->
+            assertThatThrownBy(() -> DownloadLock.take(folder, FILE_ID))
+                .isInstanceOf(CommandException.FileAccess.class)
+                .hasMessageContaining(lockFile + ": it is not a file (a named pipe"));
+    Files.delete(lockFile);
+    DownloadLock.take(folder, FILE_ID).orElseThrow().close();
   }
 
   @Test
