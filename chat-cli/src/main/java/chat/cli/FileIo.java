@@ -49,12 +49,19 @@ public final class FileIo {
     }
   }
 
-  /** Writes {@code data} to a stream and flushes it. */
+  /**
+   * Writes {@code data} to standard output ({@code out}) and flushes it. A pipe whose reader had
+   * enough ({@code chat open … | head -c 10}) is no failure, as for the commands that print text:
+   * the rest is not written, and nothing is said.
+   */
   static void write(OutputStream out, byte[] data) {
     try {
       out.write(data);
       out.flush();
     } catch (IOException e) {
+      if (reason(e).startsWith("broken pipe")) {
+        return;
+      }
       throw new CommandException.FileAccess("cannot write to standard output: " + reason(e), e);
     }
   }

@@ -52,4 +52,18 @@ class FileIoTest {
         .isInstanceOf(CommandException.FileAccess.class)
         .hasMessage("cannot write to standard output: no space left on device");
   }
+
+  /** {@code chat open … | head -c 10}: the reader had enough, which is no failure. */
+  @Test
+  void write_standardOutputWhoseReaderStopped_isNoFailure() {
+    java.io.OutputStream closedPipe =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws java.io.IOException {
+            throw new java.io.IOException("Broken pipe");
+          }
+        };
+
+    FileIo.write(closedPipe, new byte[] {1});
+  }
 }
