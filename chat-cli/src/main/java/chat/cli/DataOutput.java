@@ -12,6 +12,29 @@ final class DataOutput {
   private DataOutput() {}
 
   /**
+   * Whether the data goes to a terminal: standard output at one ({@code out} null), or an {@code
+   * --out} that leads to one ({@code /dev/tty}, {@code /dev/stdout} at a terminal, {@code
+   * /dev/pts/3}), which is written to as standard output at a terminal is.
+   */
+  static boolean toTerminal(CliContext context, Path out) {
+    if (out == null) {
+      return context.stdoutIsTerminal();
+    }
+    if (Files.isRegularFile(out) || Files.isDirectory(out)) {
+      return false;
+    }
+    try {
+      String device = out.toRealPath().toString();
+      return device.equals("/dev/tty")
+          || device.equals("/dev/console")
+          || device.startsWith("/dev/pts/")
+          || device.matches("/dev/tty[A-Za-z]*[0-9]+");
+    } catch (IOException | SecurityException e) {
+      return false; // none there yet, or a pipe (/dev/stdout to one leads nowhere named)
+    }
+  }
+
+  /**
    * Refuses {@code --out} naming the file {@code --in} reads (by any path, link or case): the
    * output would replace the input, and with it the only copy of an envelope or a message.
    */

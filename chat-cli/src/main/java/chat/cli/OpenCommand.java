@@ -228,16 +228,19 @@ final class OpenCommand implements Callable<Integer> {
         cause);
   }
 
-  /** Raw bytes to a file or pipe; to a terminal, only text with controls removed. */
+  /**
+   * Raw bytes to a file or pipe; to a terminal (standard output, or an {@code --out} such as {@code
+   * /dev/tty}), only text with controls removed.
+   */
   private void writePlaintext(byte[] plaintext) {
-    if (out != null || !context.stdoutIsTerminal()) {
+    if (!DataOutput.toTerminal(context, out)) {
       DataOutput.write(context, spec, out, plaintext, true, force);
       return;
     }
     byte[] safe =
         TerminalSafe.text(new String(plaintext, StandardCharsets.UTF_8))
             .getBytes(StandardCharsets.UTF_8);
-    DataOutput.write(context, spec, null, safe, false, force);
+    DataOutput.write(context, spec, out, safe, false, force);
     if (!Arrays.equals(safe, plaintext)) {
       spec.commandLine()
           .getErr()

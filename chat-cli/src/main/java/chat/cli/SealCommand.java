@@ -82,7 +82,7 @@ final class SealCommand implements Callable<Integer> {
       throw new CommandException.Usage(
           "invalid --conversation: 1 to 255 UTF-8 bytes without control characters");
     }
-    if (out == null && !armor && context.stdoutIsTerminal()) {
+    if (!armor && DataOutput.toTerminal(context, out)) {
       throw new CommandException.Usage(
           "refusing to write a binary envelope to the terminal; use --armor or --out FILE");
     }

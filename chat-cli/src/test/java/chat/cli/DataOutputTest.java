@@ -88,4 +88,19 @@ class DataOutputTest {
         .hasMessageContaining("already exists");
     assertThat(Files.readString(file)).isEqualTo("mine");
   }
+
+  /**
+   * An --out that leads to a terminal device is written to as standard output at a terminal: the
+   * escape sequences of a sender never reach it raw. Files, pipes and /dev/null are not terminals.
+   */
+  @Test
+  void toTerminal_theTerminalsDevices_notFilesNorDevNull() throws Exception {
+    Path file = Files.writeString(dir.resolve("out.txt"), "mine");
+
+    assertThat(DataOutput.toTerminal(null, file)).isFalse();
+    assertThat(DataOutput.toTerminal(null, dir.resolve("not-there.txt"))).isFalse();
+    assertThat(DataOutput.toTerminal(null, Path.of("/dev/null"))).isFalse();
+    Assumptions.assumeTrue(Files.exists(Path.of("/dev/tty")), "a system with /dev/tty");
+    assertThat(DataOutput.toTerminal(null, Path.of("/dev/tty"))).isTrue();
+  }
 }
