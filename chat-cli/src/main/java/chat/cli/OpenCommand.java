@@ -105,11 +105,13 @@ final class OpenCommand implements Callable<Integer> {
         .getErr()
         .println(
             "from "
-                + TerminalSafe.line(header.senderId())
+                + BundleText.id(header.senderId())
                 + " (fingerprint "
                 + header.senderKey().shortForm()
                 + "…), conversation "
-                + MessageFormatter.conversationLabel(header.conversationId(), me.userId())
+                + (BundleText.plain(header.conversationId())
+                    ? MessageFormatter.conversationLabel(header.conversationId(), me.userId())
+                    : BundleText.id(header.conversationId()))
                 + ", sent "
                 + BundleText.instant(header.timestampMillis()));
     spec.commandLine().getErr().flush();
@@ -123,7 +125,7 @@ final class OpenCommand implements Callable<Integer> {
     if (!header.senderId().equals(sender.userId())) {
       throw new CommandException.KeyRejected(
           "the envelope names sender "
-              + TerminalSafe.line(header.senderId())
+              + BundleText.id(header.senderId())
               + " (key "
               + header.senderKey().shortForm()
               + "…), not the identity in "
@@ -134,7 +136,7 @@ final class OpenCommand implements Callable<Integer> {
       // Whole: a key differing after the first 8 digits would otherwise read as the same one.
       throw new CommandException.KeyRejected(
           "the envelope names sender "
-              + TerminalSafe.line(header.senderId())
+              + BundleText.id(header.senderId())
               + " with another key than the one in "
               + from
               + ": the envelope's is "
@@ -167,9 +169,9 @@ final class OpenCommand implements Callable<Integer> {
     if (conversation != null && !conversation.equals(header.conversationId())) {
       throw new CommandException.EnvelopeRejected(
           "the envelope was sealed for conversation "
-              + TerminalSafe.line(header.conversationId())
+              + BundleText.id(header.conversationId())
               + ", not "
-              + TerminalSafe.line(conversation)
+              + BundleText.id(conversation)
               + ": nothing was opened",
           null);
     }

@@ -32,11 +32,11 @@ class FingerprintCommandTest {
   }
 
   @Test
-  void fingerprint_controlCharactersInUserId_areStripped() {
+  void fingerprint_controlCharactersInUserId_areEscapedInQuotes() {
     Cli.Result result = new Cli().run("fingerprint", Identities.pub(Identities.MALLORY).toString());
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("user id:     malyrol\n").doesNotContain("\u202E");
+    assertThat(result.out()).contains("user id:     \"mal\\u202eyrol\"\n").doesNotContain("\u202E");
   }
 
   @Test

@@ -152,7 +152,7 @@ class OpenCommandTest {
     Cli.Result outsider = open(Identities.MALLORY, "alice", envelope);
     assertThat(outsider.exitCode()).isEqualTo(6);
     assertThat(outsider.err())
-        .startsWith("chat: not a recipient: this envelope was not sealed to malyrol (")
+        .startsWith("chat: not a recipient: this envelope was not sealed to \"mal\\u202eyrol\" (")
         .hasLineCount(1);
     assertThat(outsider.prompts()).isEmpty();
     assertThat(outsider.stdout()).isEmpty();
@@ -330,8 +330,12 @@ class OpenCommandTest {
     assertThat(Files.readAllBytes(in)).isEqualTo(envelope);
   }
 
+  /**
+   * Ids that are not plain are quoted with every character outside printable ASCII escaped: none
+   * can turn the line around, hide a character, or pass for the words around it.
+   */
   @Test
-  void open_remoteStrings_areMadeTerminalSafe() {
+  void open_remoteStrings_areQuotedAndEscaped() {
     byte[] envelope =
         seal(
             Identities.MALLORY,
@@ -339,14 +343,14 @@ class OpenCommandTest {
             "--to",
             pub("bob"),
             "--conversation",
-            "ops\u202Enoisrevnoc\u2066");
+            "ops\u202Enoisrevnoc\u2066, sent \"now\"");
 
     Cli.Result result = open("bob", Identities.MALLORY, envelope);
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.err())
-        .startsWith("from malyrol (fingerprint ")
-        .contains("conversation opsnoisrevnoc,")
+        .startsWith("from \"mal\\u202eyrol\" (fingerprint ")
+        .contains("conversation \"ops\\u202enoisrevnoc\\u2066, sent \\\"now\\\"\", sent 20")
         .doesNotContain("\u202E", "\u2066");
   }
 
