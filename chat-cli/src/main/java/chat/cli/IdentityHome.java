@@ -166,6 +166,17 @@ final class IdentityHome {
         throw new CommandException.FileAccess("cannot read " + file + ": " + FileIo.reason(e), e);
       }
     }
+    if (file.equals(publicFile()) && Files.exists(keyFile())) {
+      // not "no identity": a new one would replace the private key that is still here
+      throw new CommandException.FileAccess(
+          file
+              + " is missing, but "
+              + KEY_FILE_NAME
+              + " is there: do not make a new identity, which would replace that key; put "
+              + PUBLIC_FILE_NAME
+              + " back from a copy (it is public: the contacts you gave it to have it)",
+          null);
+    }
     throw new CommandException.FileAccess(
         "no identity in " + dir + " (" + file.getFileName() + " not found); " + whenMissing, null);
   }

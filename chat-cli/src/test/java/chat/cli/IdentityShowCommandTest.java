@@ -59,6 +59,24 @@ class IdentityShowCommandTest {
     assertThat(result.err()).contains("no identity in", "chat identity new");
   }
 
+  /** Not "no identity, create one": the key file is still there, and a new one would replace it. */
+  @Test
+  void show_pubMissingBesideTheKeyFile_saysNotToMakeANewIdentity_exits7() throws Exception {
+    Path home = Identities.copy("alice", temp.resolve("alice"));
+    Files.delete(home.resolve("identity.pub"));
+
+    Cli.Result result = new Cli().run("identity", "show", "--home", home.toString());
+
+    assertThat(result.exitCode()).isEqualTo(7);
+    assertThat(result.err())
+        .startsWith(
+            "chat: "
+                + home.resolve("identity.pub")
+                + " is missing, but identity.key is there: do not make a new identity")
+        .doesNotContain("chat identity new")
+        .hasLineCount(1);
+  }
+
   @Test
   void show_damagedPub_exits4() throws Exception {
     Path home = Identities.copy("alice", temp.resolve("alice"));
