@@ -68,9 +68,7 @@ final class Glyphs {
                           String.valueOf((char) ('A' + cp - Graphemes.REGIONAL_A)), 1, style)));
       return;
     }
-    if (Graphemes.isModifier(first)
-        && !cells.isEmpty()
-        && cells.get(cells.size() - 1).width() == 2) {
+    if (Graphemes.isModifier(first) && !cells.isEmpty() && afterAnEmoji(cells)) {
       return;
     }
     String glyph = presentation(withoutTrailingModifiers(cluster));
@@ -80,6 +78,17 @@ final class Glyphs {
         cells.add(new Cell(text, columns(text), style));
       }
     }
+  }
+
+  /**
+   * Whether the last cell is an emoji a skin tone may follow: a wide one (👍), or one that is text
+   * by default and drawn in one column (☝, ✌, 🖐), whose tone the JDK's own clusters split off.
+   */
+  private static boolean afterAnEmoji(List<Cell> cells) {
+    Cell last = cells.get(cells.size() - 1);
+    return last.width() == 2
+        || (!last.glyph().isEmpty()
+            && EmojiCatalog.shared().isTextByDefault(last.glyph().codePointAt(0)));
   }
 
   /** The emoji-presentation fixes above, for characters that may be emoji. */
