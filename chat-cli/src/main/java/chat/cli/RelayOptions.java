@@ -164,7 +164,7 @@ public final class RelayOptions {
     }
     Optional<String> chat = context.env("CHAT_DOWNLOAD_DIR");
     if (chat.isPresent()) {
-      return Path.of(chat.get());
+      return tilde(context, chat.get());
     }
     Optional<String> xdg = context.env("XDG_DOWNLOAD_DIR").filter(v -> v.startsWith("/"));
     if (xdg.isPresent()) {
@@ -218,11 +218,24 @@ public final class RelayOptions {
     return dir;
   }
 
+  /**
+   * The path a variable gives, a leading {@code ~} or {@code ~/} standing for the home folder: a
+   * variable set in quotes ({@code CHAT_DOWNLOAD_DIR='~/x'}) or in a file the shell does not expand
+   * would otherwise make a folder named {@code ~} in the current one.
+   */
+  private static Path tilde(CliContext context, String value) {
+    if (value.equals("~") || value.startsWith("~/")) {
+      String userHome = context.env("HOME").orElse(System.getProperty("user.home", ""));
+      return Path.of(userHome + value.substring(1));
+    }
+    return Path.of(value);
+  }
+
   /** {@code $CHAT_HOME}, else {@code $XDG_DATA_HOME/chat}, else {@code ~/.local/share/chat}. */
   static Path defaultHomeBase(CliContext context) {
     Optional<String> chatHome = context.env("CHAT_HOME");
     if (chatHome.isPresent()) {
-      return Path.of(chatHome.get());
+      return tilde(context, chatHome.get());
     }
     Optional<String> xdg = context.env("XDG_DATA_HOME").filter(v -> v.startsWith("/"));
     if (xdg.isPresent()) {

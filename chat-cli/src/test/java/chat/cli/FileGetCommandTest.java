@@ -86,6 +86,11 @@ class FileGetCommandTest {
     cli.env("XDG_DOWNLOAD_DIR", "/data/dl").run("file", "get", "--user", "bob", offer.fileId());
     assertThat(cli.lastOptions().downloadDirectory()).isEqualTo(Path.of("/data/dl", "chat"));
 
+    cli.env("CHAT_DOWNLOAD_DIR", "~/in").run("file", "get", "--user", "bob", offer.fileId());
+    assertThat(cli.lastOptions().downloadDirectory())
+        .as("a ~ the shell did not expand (quoted)")
+        .isEqualTo(Path.of("/home/tester/in"));
+
     cli.env("CHAT_DOWNLOAD_DIR", "/srv/in").run("file", "get", "--user", "bob", offer.fileId());
     assertThat(cli.lastOptions().downloadDirectory()).isEqualTo(Path.of("/srv/in"));
 
