@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
           + " passphrase still has the keys."
     })
 final class KeysPasswdCommand implements Callable<Integer> {
+  /** What the failure of a change whose answer was lost says ({@code PendingText.UNCONFIRMED}). */
+  private static final String UNSURE = "may or may not have taken the change";
+
   private final CliContext context;
   @Spec CommandSpec spec;
   @Mixin RelayOptions relay;
@@ -57,6 +60,13 @@ final class KeysPasswdCommand implements Callable<Integer> {
                 AccountText.passphraseChanged(name));
             return 0;
           });
+    } catch (CommandException.Network e) {
+      if (e.getMessage() != null && e.getMessage().contains(UNSURE)) {
+        throw e; // the change went out and its answer was lost: said so already
+      }
+      // lost before the change went out (while logging in, or before it was sent)
+      throw new CommandException.Network(
+          e.getMessage() + "; the passphrase was not changed", e.getCause(), e.relayCode());
     } finally {
       if (password != null) {
         Arrays.fill(password, '\0');

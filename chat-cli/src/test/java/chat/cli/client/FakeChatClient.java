@@ -79,6 +79,10 @@ public final class FakeChatClient implements ChatClient {
   /** When set, the next call that reaches the relay throws it (once). */
   public volatile CommandException failNext;
 
+  /** The failure the next call of each name throws (once), as {@code "changePassphrase"}. */
+  public final Map<String, CommandException> failOn =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /**
    * Sends answer as after a lost answer that a relay older than the client only said it had stored:
    * sequence number 0.
@@ -99,6 +103,10 @@ public final class FakeChatClient implements ChatClient {
       line.append(' ').append(arg);
     }
     calls.add(line.toString());
+    CommandException named = failOn.remove(name);
+    if (named != null) {
+      throw named;
+    }
     CommandException failure = failNext;
     if (failure != null) {
       failNext = null;
