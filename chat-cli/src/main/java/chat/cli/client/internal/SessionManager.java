@@ -175,42 +175,12 @@ final class SessionManager {
       return false;
     }
     Profile profile = profileFor(username);
-    requireThisRelays(profile);
     return ClientState.load(profile.state(), options.serverKey())
         .session()
         .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)))
         // Not judged by this machine's clock: whether it expired is the relay's to say, and a clock
         // days ahead would otherwise throw away a valid session and log in with the password.
         .isPresent();
-  }
-
-  /**
-   * Refuses {@code profile} if it holds another relay's session. Its session, read positions and
-   * the contacts it pinned are that relay's: a session here would forget the first three without a
-   * word, and mix the relays' users in the last. Checked before any password is asked.
-   *
-   * @throws CommandException.Usage saying how to keep a profile for each relay, or move this one
-   */
-  private void requireThisRelays(Profile profile) {
-    Optional<String> other = ClientState.otherRelaysSession(profile.state(), options.serverKey());
-    if (other.isPresent()) {
-      throw new CommandException.Usage(
-          "this profile ("
-              + profile.dir()
-              + ") is logged in to the relay "
-              + other.get()
-              + ", not "
-              + options.server()
-              + ": a profile keeps one relay's session, read positions and contacts. Give the"
-              + " relay's name as before, or keep a profile for each relay (--home DIR, or"
-              + " another CHAT_HOME); to move this one to "
-              + options.server()
-              + ", first chat logout --server "
-              + other.get()
-              + " (or, if that relay is gone, move "
-              + profile.state()
-              + " away)");
-    }
   }
 
   /** A new session for {@code profile}, which replaces (and ends) the current one. */
@@ -256,7 +226,27 @@ final class SessionManager {
       throw new CommandException.Usage("the client is closed");
     }
     profile.create();
-    requireThisRelays(profile);
+    Optional<String> other = ClientState.otherRelaysSession(profile.state(), options.serverKey());
+    if (other.isPresent()) {
+      // Its session, read positions and the contacts it pinned are that relay's: a session here
+      // would forget the first three without a word, and mix the relays' users in the last.
+      throw new CommandException.Usage(
+          "this profile ("
+              + profile.dir()
+              + ") is logged in to the relay "
+              + other.get()
+              + ", not "
+              + options.server()
+              + ": a profile keeps one relay's session, read positions and contacts. Give the"
+              + " relay's name as before, or keep a profile for each relay (--home DIR, or"
+              + " another CHAT_HOME); to move this one to "
+              + options.server()
+              + ", first chat logout --server "
+              + other.get()
+              + " (or, if that relay is gone, move "
+              + profile.state()
+              + " away)");
+    }
     ClientState state = ClientState.load(profile.state(), options.serverKey());
     ContactStore contacts = ContactStore.load(profile.contacts(), writer, clock);
     Session[] self = new Session[1];
