@@ -184,24 +184,6 @@ final class ClientState {
   }
 
   /**
-   * The relay, other than {@code server}, whose session {@code file} holds, if it holds one: a
-   * profile keeps one relay's session, read positions and accepted ids, which a session on {@code
-   * server} would replace. Empty if the file is missing, cannot be read or holds none.
-   */
-  static Optional<String> otherRelaysSession(Path file, String server) {
-    try {
-      StateFile stored = JSON.readValue(Files.readAllBytes(file), StateFile.class);
-      return stored.server() != null
-              && !server.equalsIgnoreCase(stored.server())
-              && stored.session() != null
-          ? Optional.of(stored.server())
-          : Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // said as it is (damaged, unreadable) by the load that follows
-    }
-  }
-
-  /**
    * {@code stored}, if what it holds can be: cursors and seen numbers of 0 or more.
    *
    * @throws IllegalArgumentException if not (the file is damaged: a hand edit, a disk fault)

@@ -226,27 +226,6 @@ final class SessionManager {
       throw new CommandException.Usage("the client is closed");
     }
     profile.create();
-    Optional<String> other = ClientState.otherRelaysSession(profile.state(), options.serverKey());
-    if (other.isPresent()) {
-      // Its session, read positions and the contacts it pinned are that relay's: a session here
-      // would forget the first three without a word, and mix the relays' users in the last.
-      throw new CommandException.Usage(
-          "this profile ("
-              + profile.dir()
-              + ") is logged in to the relay "
-              + other.get()
-              + ", not "
-              + options.server()
-              + ": a profile keeps one relay's session, read positions and contacts. Give the"
-              + " relay's name as before, or keep a profile for each relay (--home DIR, or"
-              + " another CHAT_HOME); to move this one to "
-              + options.server()
-              + ", first chat logout --server "
-              + other.get()
-              + " (or, if that relay is gone, move "
-              + profile.state()
-              + " away)");
-    }
     ClientState state = ClientState.load(profile.state(), options.serverKey());
     ContactStore contacts = ContactStore.load(profile.contacts(), writer, clock);
     Session[] self = new Session[1];
