@@ -143,6 +143,10 @@ final class LineModeReader extends LineReaderImpl {
       emacs.bindIfNotBound(nothing, KeyMap.alt(c));
       emacs.bindIfNotBound(nothing, KeyMap.alt(Character.toUpperCase(c)));
     }
+    // JLine binds Alt+A to accept-and-hold: the full screen's "next unread" from habit would send
+    // the line and keep it, for Enter to send again
+    emacs.bind(nothing, KeyMap.alt('a'));
+    emacs.bind(nothing, KeyMap.alt('A'));
   }
 
   /**
