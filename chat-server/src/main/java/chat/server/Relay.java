@@ -160,8 +160,12 @@ public final class Relay implements AutoCloseable {
     try {
       StoredKeysetCheck.requireKeysetOfStore(
           database, cipher, dataDir.resolve(AtRestKeys.FILE_NAME));
-    } catch (IOException e) {
-      database.close();
+    } catch (IOException | RuntimeException e) {
+      try {
+        database.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
       throw e;
     }
     // Said once the data directory is this relay's: a relay refused it says only why.

@@ -173,12 +173,12 @@ public final class AtRestSealer {
   }
 
   /**
-   * Whether {@code sealed} names, in its key prefix, a key of this keyset: a row sealed under
-   * another keyset (another relay's, or a key added by a rotation this keyset has not seen) does
-   * not, while a row of this keyset's that was changed afterwards still does. Says nothing of
-   * whether it opens.
+   * Whether {@code sealed} is, by its key prefix, a row sealed under a key this keyset does not
+   * hold: another relay's keyset, or a key added by a rotation this keyset has not seen. False for
+   * a row of this keyset's, changed afterwards or not, and for bytes too short or without the
+   * prefix to name a key at all (damage, not another keyset). Says nothing of whether it opens.
    */
-  public boolean holdsKeyFor(byte[] sealed) {
+  public boolean namesAnotherKey(byte[] sealed) {
     Objects.requireNonNull(sealed, "sealed");
     if (sealed.length < OVERHEAD_BYTES || sealed[0] != 0x01) {
       return false;
@@ -186,10 +186,10 @@ public final class AtRestSealer {
     int id = ByteBuffer.wrap(sealed, 1, 4).getInt();
     for (int i = 0; i < keyset.size(); i++) {
       if (keyset.getAt(i).getId() == id) {
-        return true;
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   private static void requireRowId(byte[] rowId) {

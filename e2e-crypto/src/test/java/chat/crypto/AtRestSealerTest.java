@@ -173,18 +173,21 @@ class AtRestSealerTest {
   }
 
   @Test
-  void holdsKeyFor_ownRowsEvenDamaged_notAnotherKeysetsNorARotationNotSeen() {
+  void namesAnotherKey_anotherKeysetsRowsAndARotationNotSeen_notOwnRowsEvenDamaged() {
     byte[] own = sealer.seal(PLAINTEXT, ROW);
     byte[] damaged = own.clone();
     damaged[damaged.length - 1] ^= 1;
     AtRestSealer rotated = sealer.rotate();
 
-    assertThat(sealer.holdsKeyFor(own)).isTrue();
-    assertThat(sealer.holdsKeyFor(damaged)).as("the prefix names a key of it").isTrue();
-    assertThat(rotated.holdsKeyFor(own)).as("rotation keeps the old key").isTrue();
-    assertThat(sealer.holdsKeyFor(rotated.seal(PLAINTEXT, ROW))).isFalse();
-    assertThat(sealer.holdsKeyFor(AtRestSealer.generate().seal(PLAINTEXT, ROW))).isFalse();
-    assertThat(sealer.holdsKeyFor(new byte[AtRestSealer.OVERHEAD_BYTES - 1])).isFalse();
+    assertThat(sealer.namesAnotherKey(AtRestSealer.generate().seal(PLAINTEXT, ROW))).isTrue();
+    assertThat(sealer.namesAnotherKey(rotated.seal(PLAINTEXT, ROW))).isTrue();
+    assertThat(sealer.namesAnotherKey(own)).isFalse();
+    assertThat(sealer.namesAnotherKey(damaged)).as("the prefix names a key of it").isFalse();
+    assertThat(rotated.namesAnotherKey(own)).as("rotation keeps the old key").isFalse();
+    assertThat(sealer.namesAnotherKey(new byte[AtRestSealer.OVERHEAD_BYTES - 1]))
+        .as("too short to name a key: damage")
+        .isFalse();
+    assertThat(sealer.namesAnotherKey(new byte[64])).as("zeros: no prefix, damage").isFalse();
   }
 
   @Test

@@ -24,8 +24,8 @@ public interface AtRestCipher {
   byte[] open(byte[] sealed, byte[] rowId) throws CryptoException;
 
   /**
-   * Whether {@code sealed} was sealed under a key this keyset holds, as far as its bytes say: false
-   * for a row of another keyset, true for one of this keyset's that was damaged afterwards.
+   * Whether {@code sealed} names a key this keyset does not hold: a row of another keyset. False
+   * for a row of this keyset's, damaged or not, and for bytes that name no key at all.
    */
-  boolean holdsKeyFor(byte[] sealed);
+  boolean namesAnotherKey(byte[] sealed);
 }

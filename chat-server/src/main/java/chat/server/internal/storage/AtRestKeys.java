@@ -88,8 +88,8 @@ public final class AtRestKeys {
       }
 
       @Override
-      public boolean holdsKeyFor(byte[] sealed) {
-        return sealer.holdsKeyFor(sealed);
+      public boolean namesAnotherKey(byte[] sealed) {
+        return sealer.namesAnotherKey(sealed);
       }
     };
   }

@@ -321,8 +321,11 @@ public final class DataDirectory {
               + owner
               + ", and this process runs as "
               + self
-              + ": run the relay (and its commands) as "
-              + owner);
+              + ": give it to the relay's user (chown -R "
+              + self
+              + " "
+              + dir
+              + "), or run the relay as the user it belongs to");
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       return Optional.empty();
     }

@@ -301,9 +301,9 @@ public final class SqliteMessageStore implements MessageStore {
               row.seq(),
               sealed == null
                   ? "cannot be read: " + e.getMessage()
-                  : cipher.holdsKeyFor(sealed)
-                      ? "does not open: its bytes changed after it was stored (damaged storage)"
-                      : "was sealed under a key the at-rest keyset does not hold");
+                  : cipher.namesAnotherKey(sealed)
+                      ? "was sealed under a key the at-rest keyset does not hold"
+                      : "does not open: its bytes changed after it was stored (damaged storage)");
           return Optional.empty();
         }
         reading = now.get(); // moved meanwhile

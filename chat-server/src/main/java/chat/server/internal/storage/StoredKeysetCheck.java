@@ -41,7 +41,7 @@ public final class StoredKeysetCheck {
       } catch (IOException e) {
         continue;
       }
-      if (!cipher.holdsKeyFor(sealed)) {
+      if (cipher.namesAnotherKey(sealed)) {
         throw new IOException(
             keysetFile
                 + " does not hold the key that sealed the "
