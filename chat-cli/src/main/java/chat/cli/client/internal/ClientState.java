@@ -7,7 +7,6 @@ import chat.cli.client.KeptList;
 import chat.protocol.ConversationState;
 import chat.protocol.Usernames;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -150,8 +149,17 @@ final class ClientState {
   /** The state for {@code server} from {@code file}; empty if absent or for another relay. */
   static ClientState load(Path file, String server) {
     ClientState state = new ClientState(file, server);
+    byte[] bytes;
     try {
-      StateFile stored = checked(JSON.readValue(Files.readAllBytes(file), StateFile.class));
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return state; // first run
+    } catch (IOException e) {
+      // not damage: a file that cannot be read (permissions) is not to be moved away
+      throw new CommandException.FileAccess("cannot read " + file + ": " + FileIo.reason(e), e);
+    }
+    try {
+      StateFile stored = checked(JSON.readValue(bytes, StateFile.class));
       if (server.equalsIgnoreCase(stored.server())) {
         state.session = stored.session();
         if (stored.cursors() != null) {
@@ -167,13 +175,7 @@ final class ClientState {
         state.kept = bounded(stored);
         state.liveList = new LiveList(MAX_LIST_ORDER, stored.listed());
       }
-    } catch (NoSuchFileException e) {
-      // first run
     } catch (IOException | RuntimeException e) {
-      if (e instanceof IOException io && !(e instanceof JsonProcessingException)) {
-        // not damage: a file that cannot be read (permissions) is not to be moved away
-        throw new CommandException.FileAccess("cannot read " + file + ": " + FileIo.reason(io), io);
-      }
       throw new CommandException.FileAccess(
           file
               + " is damaged; move it away (you will log in again, and the recent messages of"

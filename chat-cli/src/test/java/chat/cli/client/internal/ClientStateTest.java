@@ -242,6 +242,21 @@ class ClientStateTest {
   }
 
   /**
+   * Bytes the JSON reader takes for UTF-32 and cannot decode: damage, not a file it cannot read.
+   */
+  @Test
+  void load_bytesThatDecodeAsNoText_isADamagedFile() throws Exception {
+    Path file =
+        Files.write(
+            dir.resolve("state.json"),
+            new byte[] {0, 0, 0, '{', (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff});
+
+    assertThatThrownBy(() -> ClientState.load(file, SERVER))
+        .isInstanceOf(CommandException.FileAccess.class)
+        .hasMessageContaining("is damaged; move it away");
+  }
+
+  /**
    * A file that cannot be read at all (a folder in its place here; permissions, for a user who is
    * not root) is said so, not called damaged with the advice to move it away.
    */
