@@ -174,7 +174,9 @@ final class IdentityHome {
               + KEY_FILE_NAME
               + " is there: do not make a new identity, which would replace that key; put "
               + PUBLIC_FILE_NAME
-              + " back from a copy (it is public: the contacts you gave it to have it)",
+              + " back from a copy (it is public: the contacts you gave it to have it). Only if"
+              + " it was never given to anyone (a chat identity new cut short) make a new one"
+              + " with --force",
           null);
     }
     throw new CommandException.FileAccess(

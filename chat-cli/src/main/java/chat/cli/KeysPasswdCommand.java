@@ -65,8 +65,11 @@ final class KeysPasswdCommand implements Callable<Integer> {
         throw e; // the change went out and its answer was lost: said so already
       }
       // lost before the change went out (while logging in, or before it was sent)
-      throw new CommandException.Network(
-          e.getMessage() + "; the passphrase was not changed", e.getCause(), e.relayCode());
+      CommandException.Network said =
+          new CommandException.Network(
+              e.getMessage() + "; the passphrase was not changed", e.getCause(), e.relayCode());
+      said.addSuppressed(e); // its own trace for -v; the cause kept for what it tells (a pin)
+      throw said;
     } finally {
       if (password != null) {
         Arrays.fill(password, '\0');

@@ -84,7 +84,8 @@ final class SealCommand implements Callable<Integer> {
     }
     if (!armor && DataOutput.toTerminal(context, out)) {
       throw new CommandException.Usage(
-          "refusing to write a binary envelope to the terminal; use --armor or --out FILE");
+          "refusing to write a binary envelope to the terminal; use --armor or --out FILE"
+              + (out == null ? "" : " (" + out + " leads to the terminal)"));
     }
     DataOutput.refuseSameFile(in, out);
     DataOutput.refuseExisting(out, force, "sealed.env");

@@ -73,7 +73,7 @@ class IdentityShowCommandTest {
             "chat: "
                 + home.resolve("identity.pub")
                 + " is missing, but identity.key is there: do not make a new identity")
-        .doesNotContain("chat identity new")
+        .doesNotContain("create one with")
         .hasLineCount(1);
   }
 

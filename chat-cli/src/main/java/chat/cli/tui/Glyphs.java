@@ -80,15 +80,23 @@ final class Glyphs {
     }
   }
 
+  /** The lightest skin tone, U+1F3FB: with it, an emoji that takes a tone is in Unicode's list. */
+  private static final String TONE = "\uD83C\uDFFB";
+
   /**
    * Whether the last cell is an emoji a skin tone may follow: a wide one (👍), or one that is text
-   * by default and drawn in one column (☝, ✌, 🖐), whose tone the JDK's own clusters split off.
+   * by default, drawn in one column, and takes a tone (☝, ✌, 🖐), whose tone the JDK's own clusters
+   * split off. After one that takes none (♥, ©) the tone is shown, as after a letter.
    */
   private static boolean afterAnEmoji(List<Cell> cells) {
     Cell last = cells.get(cells.size() - 1);
-    return last.width() == 2
-        || (!last.glyph().isEmpty()
-            && EmojiCatalog.shared().isTextByDefault(last.glyph().codePointAt(0)));
+    if (last.width() == 2) {
+      return true;
+    }
+    EmojiCatalog catalog = EmojiCatalog.shared();
+    return !last.glyph().isEmpty()
+        && catalog.isTextByDefault(last.glyph().codePointAt(0))
+        && catalog.isEmoji(last.glyph() + TONE);
   }
 
   /** The emoji-presentation fixes above, for characters that may be emoji. */

@@ -42,6 +42,9 @@ class GlyphsTest {
     assertThat(glyphs("\u261D\uD83C\uDFFD \u270C\uD83C\uDFFD \uD83D\uDD90\uD83C\uDFFD!"))
         .containsExactly("\u261D", " ", "\u270C", " ", "\uD83D\uDD90", "!");
     assertThat(glyphs("a\uD83C\uDFFD")).as("after a letter, shown").contains("\uD83C\uDFFD");
+    assertThat(glyphs("\u2665\uD83C\uDFFD"))
+        .as("after ♥, which takes none")
+        .contains("\uD83C\uDFFD");
     assertThat(glyphs("\u261D\uFE0F\uD83C\uDFFD"))
         .noneMatch(glyph -> glyph.contains("\uD83C\uDFFD"));
   }
