@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.FileIo;
 import chat.cli.PrivateFiles;
+import chat.cli.client.ClientOptions;
 import chat.cli.client.KeptList;
 import chat.protocol.ConversationState;
 import chat.protocol.Usernames;
@@ -183,6 +184,28 @@ final class ClientState {
           e);
     }
     return state;
+  }
+
+  /** The relay ({@code host:port} as {@link ClientOptions#serverKey}) and user of a session. */
+  record OtherRelay(String server, String username) {}
+
+  /**
+   * The relay, other than {@code server}, whose session {@code file} holds, and its user, if it
+   * holds one: a profile keeps one relay's session, read positions and accepted ids, which a
+   * session on {@code server} would replace. Empty if the file is missing, cannot be read or holds
+   * none.
+   */
+  static Optional<OtherRelay> otherRelaysSession(Path file, String server) {
+    try {
+      StateFile stored = JSON.readValue(Files.readAllBytes(file), StateFile.class);
+      return stored.server() != null
+              && !server.equalsIgnoreCase(stored.server())
+              && stored.session() != null
+          ? Optional.of(new OtherRelay(stored.server(), stored.session().username()))
+          : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // said as it is (damaged, unreadable) by the load that follows
+    }
   }
 
   /**

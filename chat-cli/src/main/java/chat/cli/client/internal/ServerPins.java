@@ -47,6 +47,14 @@ public final class ServerPins {
     return new ServerPins(file, false);
   }
 
+  /**
+   * The pinned fingerprint of the relay named {@code key}, {@code host:port} as {@link
+   * ClientOptions#serverKey} writes it, if any.
+   */
+  synchronized Optional<String> pinned(String key) {
+    return Optional.ofNullable(read().get(key.toLowerCase(Locale.ROOT))).map(Pin::fingerprint);
+  }
+
   /** The pinned fingerprint of the relay at {@code host} and {@code port}, if any. */
   public synchronized Optional<String> pinned(String host, int port) {
     return Optional.ofNullable(read().get(key(host, port))).map(Pin::fingerprint);

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.InputRules;
@@ -175,6 +176,7 @@ final class SessionManager {
       return false;
     }
     Profile profile = profileFor(username);
+    requireThisRelays(profile, false);
     return ClientState.load(profile.state(), options.serverKey())
         .session()
         .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)))
@@ -185,8 +187,68 @@ final class SessionManager {
 
   /** A new session for {@code profile}, which replaces (and ends) the current one. */
   Session newSession(Profile profile) {
+    requireThisRelays(profile, false); // before the current session is ended for nothing
     endCurrent();
     return newSessionBeside(profile);
+  }
+
+  /**
+   * Refuses {@code profile} if it holds the session of another relay than this one. Its session,
+   * read positions and the contacts it pinned are that relay's: a session here would forget the
+   * first two without a word and mix the two relays' users in the last. One relay under two names
+   * (an SSH tunnel, a second address) is one relay: the same certificate is pinned for both, and
+   * the profile goes on with the name given now, as before. Until this name's certificate is pinned
+   * ({@code certificateSeen} false, before the first connection under it), a profile is refused
+   * only where the two pins are known and differ; {@link #connect} decides the rest once the
+   * certificate is seen, before anything is sent.
+   *
+   * @throws CommandException.Usage saying how to keep a profile for each relay, or move this one
+   */
+  void requireThisRelays(Profile profile, boolean certificateSeen) {
+    Optional<ClientState.OtherRelay> other =
+        ClientState.otherRelaysSession(profile.state(), options.serverKey());
+    if (other.isEmpty()) {
+      return;
+    }
+    ServerPins pins = ServerPins.readOnly(profile.knownServers());
+    Optional<String> theirs = pins.pinned(other.get().server());
+    Optional<String> ours = pins.pinned(options.serverKey());
+    if (ours.isPresent() && ours.equals(theirs)) {
+      return; // one relay, another name
+    }
+    if (ours.isEmpty() && !certificateSeen) {
+      return;
+    }
+    String there = shown(other.get().server());
+    throw new CommandException.Usage(
+        "this profile ("
+            + profile.dir()
+            + ") is logged in to the relay "
+            + there
+            + ", not "
+            + options.server()
+            + " (another certificate): a profile keeps one relay's session, read positions and"
+            + " contacts. Keep a profile for each relay (--home DIR, or another CHAT_HOME); to"
+            + " move this one to "
+            + options.server()
+            + ", first chat logout --server "
+            + there
+            + " --user "
+            + TerminalSafe.line(other.get().username())
+            + " (or, if that relay is gone, move "
+            + profile.state()
+            + " away)");
+  }
+
+  /** A relay's name as stored ({@link ClientOptions#serverKey}) as the client shows it. */
+  private static String shown(String key) {
+    int colon = key.lastIndexOf(':');
+    try {
+      return ClientOptions.address(
+          key.substring(0, colon), Integer.parseInt(key.substring(colon + 1)));
+    } catch (RuntimeException e) {
+      return TerminalSafe.line(key);
+    }
   }
 
   /**
@@ -225,6 +287,7 @@ final class SessionManager {
     if (closed) {
       throw new CommandException.Usage("the client is closed");
     }
+    requireThisRelays(profile, false);
     profile.create();
     ClientState state = ClientState.load(profile.state(), options.serverKey());
     ContactStore contacts = ContactStore.load(profile.contacts(), writer, clock);
@@ -279,6 +342,12 @@ final class SessionManager {
                                 + Fingerprints.colons(fingerprint)
                                 + ": compare it with the fingerprint the operator published")),
             handler.forSession(target, reconnector));
+    try {
+      requireThisRelays(target.profile, true); // nothing sent yet but the hello
+    } catch (CommandException e) {
+      connection.close();
+      throw e;
+    }
     target.connection(connection);
     if (closed) {
       // Opened as the client closed (a reconnect under way): close() may have ended the session

@@ -146,7 +146,12 @@ final class StoredSessions {
       return;
     }
     Profile profile = sessions.profileFor(username);
+    sessions.requireThisRelays(profile, false);
     profile.create();
+    if (ClientState.otherRelaysSession(profile.state(), sessions.options().serverKey())
+        .isPresent()) {
+      return; // another name of the same relay, or one the connection's check refuses: kept
+    }
     ClientState.load(profile.state(), sessions.options().serverKey()).saveNow();
   }
 }
