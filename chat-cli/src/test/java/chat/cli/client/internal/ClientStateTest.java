@@ -241,6 +241,25 @@ class ClientStateTest {
     }
   }
 
+  /** Another relay's session is named with its user; this relay's, none or a damaged file not. */
+  @Test
+  void otherRelaysSession_onlyAnotherRelaysStoredSession() throws Exception {
+    Path file = dir.resolve("state.json");
+    assertThat(ClientState.otherRelaysSession(file, SERVER)).isEmpty();
+    ClientState there = ClientState.load(file, "chat.example.org:7443");
+    there.session(new ClientState.Session("Alice", "token", 99));
+    there.saveNow();
+
+    assertThat(ClientState.otherRelaysSession(file, SERVER))
+        .contains(new ClientState.OtherRelay("chat.example.org:7443", "Alice"));
+    assertThat(ClientState.otherRelaysSession(file, "CHAT.example.org:7443")).isEmpty();
+    there.session(null);
+    there.saveNow();
+    assertThat(ClientState.otherRelaysSession(file, SERVER)).as("logged out there").isEmpty();
+    Files.writeString(file, "{not json");
+    assertThat(ClientState.otherRelaysSession(file, SERVER)).isEmpty();
+  }
+
   /**
    * Bytes the JSON reader takes for UTF-32 and cannot decode: damage, not a file it cannot read.
    */
