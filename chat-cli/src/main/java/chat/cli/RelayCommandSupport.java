@@ -263,7 +263,13 @@ final class RelayCommandSupport {
   @SuppressWarnings("try") // the echo is held off for the block, not used in it
   ChatClient loggedIn(ChatClient client) {
     String user = options.requireUser(context);
-    boolean password = !client.hasStoredSession(user);
+    boolean password;
+    try {
+      password = !client.hasStoredSession(user); // refuses a profile of another relay
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
     try (PassphrasePrompt.Hidden typing = hideTypingIf(secrets().wouldPrompt(password))) {
       reachableBeforePrompting(client, user, password);
       CommandException.SessionEnded refused = null;
