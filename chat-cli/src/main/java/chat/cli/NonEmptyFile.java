@@ -1,7 +1,9 @@
 package chat.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads a file option ({@code --in}, {@code --out}, {@code --password-file}, a key file to import)
@@ -12,6 +14,12 @@ import picocli.CommandLine.ITypeConverter;
 final class NonEmptyFile implements ITypeConverter<Path> {
   @Override
   public Path convert(String value) {
-    return NonEmptyPath.parse(value, "the file name is empty");
+    Path path = NonEmptyPath.parse(value, "the file name is empty");
+    if (value.endsWith("/") && !Files.isDirectory(path) && Files.exists(path)) {
+      // Path.of drops the slash, which for the system makes it a folder: cat x.txt/ fails so too
+      throw new TypeConversionException(
+          "'" + value + "': not a directory (" + path + " is a file: leave out the last /)");
+    }
+    return path;
   }
 }

@@ -49,6 +49,19 @@ class FingerprintCommandTest {
     assertThat(result.err()).contains("not a valid identity bundle").hasLineCount(1);
   }
 
+  /** {@code bob.pub/} names a folder to the system, as {@code cat bob.pub/} says: not the file. */
+  @Test
+  void fingerprint_aFileNameWithATrailingSlash_isRefusedAsTheSystemWould() {
+    Path pub = Identities.pub("bob");
+
+    Cli.Result result = new Cli().run("fingerprint", pub + "/");
+
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.err())
+        .contains("'" + pub + "/': not a directory (" + pub + " is a file: leave out the last /)")
+        .hasLineCount(1);
+  }
+
   /** A key file given for a bundle, a likely slip (identity.key beside identity.pub). */
   @Test
   void fingerprint_aPrivateKeyFile_isNamedForWhatItIs_exits4() {
