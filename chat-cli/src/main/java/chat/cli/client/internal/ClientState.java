@@ -201,6 +201,7 @@ final class ClientState {
       return stored.server() != null
               && !server.equalsIgnoreCase(stored.server())
               && stored.session() != null
+              && stored.session().username() != null
           ? Optional.of(new OtherRelay(stored.server(), stored.session().username()))
           : Optional.empty();
     } catch (IOException | RuntimeException e) {

@@ -141,8 +141,9 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
     } catch (GeneralSecurityException e) {
       throw new CommandException.Network("TLS 1.3 is not available in this Java", e);
     }
+    String presented;
     try {
-      String presented =
+      presented =
           trust.presented().orElseThrow(() -> new CommandException.Network("no certificate", null));
       if (pins.check(host, port, presented)) {
         onFirstPin.accept(presented);
@@ -151,7 +152,7 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
       closeQuietly(socket);
       throw e;
     }
-    return new RelayConnection.Connected(socket, plain);
+    return new RelayConnection.Connected(socket, plain, presented);
   }
 
   private static void closeQuietly(Socket socket) {

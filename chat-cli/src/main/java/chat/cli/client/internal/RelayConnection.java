@@ -552,7 +552,12 @@ final class RelayConnection implements AutoCloseable {
    * A connection as a {@link TlsConnector} opened it: the TLS socket, and the TCP socket under it
    * ({@link #drop} closes that one). The same socket twice where there is no TLS (tests).
    */
-  record Connected(Socket tls, Socket tcp) {}
+  record Connected(Socket tls, Socket tcp, String fingerprint) {
+    /** A connection whose certificate's fingerprint is not known here (a test's). */
+    Connected(Socket tls, Socket tcp) {
+      this(tls, tcp, null);
+    }
+  }
 
   /** The remote address for log lines and messages. */
   String remote() {

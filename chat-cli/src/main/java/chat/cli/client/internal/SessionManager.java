@@ -176,7 +176,7 @@ final class SessionManager {
       return false;
     }
     Profile profile = profileFor(username);
-    requireThisRelays(profile, false);
+    requireThisRelays(profile, Optional.empty());
     return ClientState.load(profile.state(), options.serverKey())
         .session()
         .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)))
@@ -187,7 +187,7 @@ final class SessionManager {
 
   /** A new session for {@code profile}, which replaces (and ends) the current one. */
   Session newSession(Profile profile) {
-    requireThisRelays(profile, false); // before the current session is ended for nothing
+    requireThisRelays(profile, Optional.empty()); // before the current session is ended for nothing
     endCurrent();
     return newSessionBeside(profile);
   }
@@ -196,15 +196,15 @@ final class SessionManager {
    * Refuses {@code profile} if it holds the session of another relay than this one. Its session,
    * read positions and the contacts it pinned are that relay's: a session here would forget the
    * first two without a word and mix the two relays' users in the last. One relay under two names
-   * (an SSH tunnel, a second address) is one relay: the same certificate is pinned for both, and
-   * the profile goes on with the name given now, as before. Until this name's certificate is pinned
-   * ({@code certificateSeen} false, before the first connection under it), a profile is refused
-   * only where the two pins are known and differ; {@link #connect} decides the rest once the
-   * certificate is seen, before anything is sent.
+   * (an SSH tunnel, a second address) is one relay: the same certificate, and the profile goes on
+   * with the name given now, as before. The certificate compared is {@code presented} (that of a
+   * connection just made), else the one pinned for this name; with neither, or no pin for the other
+   * relay's name, nothing is refused here: {@link #connect} decides once the certificate is pinned,
+   * before anything is sent.
    *
    * @throws CommandException.Usage saying how to keep a profile for each relay, or move this one
    */
-  void requireThisRelays(Profile profile, boolean certificateSeen) {
+  void requireThisRelays(Profile profile, Optional<String> presented) {
     Optional<ClientState.OtherRelay> other =
         ClientState.otherRelaysSession(profile.state(), options.serverKey());
     if (other.isEmpty()) {
@@ -212,12 +212,9 @@ final class SessionManager {
     }
     ServerPins pins = ServerPins.readOnly(profile.knownServers());
     Optional<String> theirs = pins.pinned(other.get().server());
-    Optional<String> ours = pins.pinned(options.serverKey());
-    if (ours.isPresent() && ours.equals(theirs)) {
-      return; // one relay, another name
-    }
-    if (ours.isEmpty() && !certificateSeen) {
-      return;
+    Optional<String> ours = presented.or(() -> pins.pinned(options.serverKey()));
+    if (ours.isEmpty() || theirs.isEmpty() || ours.equals(theirs)) {
+      return; // not known to differ; or one relay, another name
     }
     String there = shown(other.get().server());
     throw new CommandException.Usage(
@@ -287,7 +284,7 @@ final class SessionManager {
     if (closed) {
       throw new CommandException.Usage("the client is closed");
     }
-    requireThisRelays(profile, false);
+    requireThisRelays(profile, Optional.empty());
     profile.create();
     ClientState state = ClientState.load(profile.state(), options.serverKey());
     ContactStore contacts = ContactStore.load(profile.contacts(), writer, clock);
@@ -342,11 +339,13 @@ final class SessionManager {
                                 + Fingerprints.colons(fingerprint)
                                 + ": compare it with the fingerprint the operator published")),
             handler.forSession(target, reconnector));
-    try {
-      requireThisRelays(target.profile, true); // nothing sent yet but the hello
-    } catch (CommandException e) {
-      connection.close();
-      throw e;
+    if (!target.ready()) { // a new session, not a reconnect of one: nothing sent but the hello
+      try {
+        requireThisRelays(target.profile, Optional.empty()); // pinned by now
+      } catch (CommandException e) {
+        connection.close();
+        throw e;
+      }
     }
     target.connection(connection);
     if (closed) {
@@ -451,14 +450,16 @@ final class SessionManager {
 
   /** {@link chat.cli.client.ChatClient#checkReachable}. */
   void checkReachable(String username) {
+    Profile profile = profileFor(username);
     RelayConnection.Connected connected =
-        connector(ServerPins.readOnly(profileFor(username).knownServers()), fingerprint -> {})
-            .connect();
+        connector(ServerPins.readOnly(profile.knownServers()), fingerprint -> {}).connect();
     try {
       connected.tls().close(); // closes the TCP socket under it
     } catch (java.io.IOException ignored) {
       // nothing was sent: nothing is lost
     }
+    // another relay's profile, told by the certificate just seen, before anything is asked
+    requireThisRelays(profile, Optional.ofNullable(connected.fingerprint()));
   }
 
   /** Whether the client is closed or closing: nothing of it starts again. */

@@ -146,7 +146,7 @@ final class StoredSessions {
       return;
     }
     Profile profile = sessions.profileFor(username);
-    sessions.requireThisRelays(profile, false);
+    sessions.requireThisRelays(profile, Optional.empty());
     profile.create();
     if (ClientState.otherRelaysSession(profile.state(), sessions.options().serverKey())
         .isPresent()) {
