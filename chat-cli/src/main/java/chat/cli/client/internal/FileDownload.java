@@ -107,6 +107,9 @@ final class FileDownload {
     Path partial = folder.partial(offer.fileId());
     long have = partialSize(partial, status.size());
     requireSpace(folder, status.size() - have + offer.size());
+    if (have == 0) {
+      folder.requireWritable(); // said before any progress (downloading …: 0%) is
+    }
     TransferProgress progress =
         new TransferProgress(
             new FileTransfer(
