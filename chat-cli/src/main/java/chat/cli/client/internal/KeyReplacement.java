@@ -33,8 +33,9 @@ final class KeyReplacement {
       "If you replaced your keys on another device, bring them here ('chat keys export' there,"
           + " 'chat keys import FILE --force' here) or log in with a fresh profile ('chat login"
           + " --user NAME --home DIR' restores them from the relay's backup); if you did not, someone"
-          + " who knows your account password did, or the relay lies: make new keys with 'chat keys"
-          + " replace' (/rekey)";
+          + " who knows your account password did, the relay was restored from a backup older than"
+          + " your last key change (ask its operator), or the relay lies: make new keys with 'chat"
+          + " keys replace' (/rekey)";
 
   private KeyReplacement() {}
 
