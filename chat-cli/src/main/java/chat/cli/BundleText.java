@@ -31,7 +31,7 @@ final class BundleText {
    * turns the line around, and two ids that differ are printed differently.
    */
   static String id(String raw) {
-    if (PLAIN.matcher(raw).matches()) {
+    if (plain(raw)) {
       return raw;
     }
     StringBuilder out = new StringBuilder("\"");

@@ -131,9 +131,9 @@ final class LineModeReader extends LineReaderImpl {
   static final String NOTHING = "chat-nothing";
 
   /**
-   * Makes Alt with a letter that bash's emacs mode does not bind (Alt+Q, or the full screen's Alt+A
-   * and Alt+E from habit) do nothing, as in bash, instead of JLine's dropping the Escape and typing
-   * the letter into the line, where Enter would send it.
+   * Makes Alt with a letter that bash's emacs mode does not bind (Alt+Q, or the full screen's Alt+E
+   * from habit) do nothing, as in bash, instead of JLine's dropping the Escape and typing the
+   * letter into the line, where Enter would send it; and Alt+A, which JLine binds, too.
    */
   static void quietAltLetters(LineReader reader) {
     reader.getWidgets().put(NOTHING, () -> true);

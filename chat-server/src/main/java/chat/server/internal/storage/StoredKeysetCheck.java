@@ -19,8 +19,9 @@ public final class StoredKeysetCheck {
 
   /**
    * Refuses {@code cipher} if it does not hold the key that sealed the newest or the oldest stored
-   * message. A row whose envelope cannot be read, or a database that cannot be, is not this check's
-   * to judge: reading them says so.
+   * message, as the row's key prefix names it. A row damaged since it was stored (no prefix, cut
+   * short), one whose envelope cannot be read, or a database that cannot be read, is not this
+   * check's to judge: reading them says so.
    *
    * @throws IOException naming {@code keysetFile} and what to do
    */
