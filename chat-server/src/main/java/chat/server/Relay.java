@@ -148,16 +148,15 @@ public final class Relay implements AutoCloseable {
               + lowSpace(dataDir),
           e);
     }
-    if (!database.envelopes().owned()) {
-      database.close();
-      throw new IOException(
-          "another relay is using the data directory "
-              + dataDir
-              + " (it holds "
-              + EnvelopeLog.DIRECTORY
-              + "/lock); stop it first, or give this one its own --data-dir");
-    }
     try {
+      if (!database.envelopes().owned()) {
+        throw new IOException(
+            "another relay is using the data directory "
+                + dataDir
+                + " (it holds "
+                + EnvelopeLog.DIRECTORY
+                + "/lock); stop it first, or give this one its own --data-dir");
+      }
       StoredKeysetCheck.requireKeysetOfStore(
           database, cipher, dataDir.resolve(AtRestKeys.FILE_NAME));
     } catch (IOException | RuntimeException e) {

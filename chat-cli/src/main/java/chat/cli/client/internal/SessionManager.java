@@ -189,7 +189,7 @@ final class SessionManager {
   Session newSession(Profile profile) {
     requireThisRelays(profile, Optional.empty()); // before the current session is ended for nothing
     endCurrent();
-    return newSessionBeside(profile);
+    return newSessionOf(profile);
   }
 
   /**
@@ -202,19 +202,20 @@ final class SessionManager {
    * relay's name, nothing is refused here: {@link #connect} decides once the certificate is pinned,
    * before anything is sent.
    *
+   * @return whether the profile holds the session of another name that is not refused
    * @throws CommandException.Usage saying how to keep a profile for each relay, or move this one
    */
-  void requireThisRelays(Profile profile, Optional<String> presented) {
+  boolean requireThisRelays(Profile profile, Optional<String> presented) {
     Optional<ClientState.OtherRelay> other =
         ClientState.otherRelaysSession(profile.state(), options.serverKey());
     if (other.isEmpty()) {
-      return;
+      return false;
     }
     ServerPins pins = ServerPins.readOnly(profile.knownServers());
     Optional<String> theirs = pins.pinned(other.get().server());
     Optional<String> ours = presented.or(() -> pins.pinned(options.serverKey()));
     if (ours.isEmpty() || theirs.isEmpty() || ours.equals(theirs)) {
-      return; // not known to differ; or one relay, another name
+      return true; // not known to differ; or one relay, another name
     }
     String there = shown(other.get().server());
     throw new CommandException.Usage(
@@ -281,10 +282,15 @@ final class SessionManager {
    * #endCurrent} (so that a login the relay refuses leaves it as it was).
    */
   Session newSessionBeside(Profile profile) {
+    requireThisRelays(profile, Optional.empty());
+    return newSessionOf(profile);
+  }
+
+  /** {@link #newSessionBeside}, the profile's relay checked already. */
+  private Session newSessionOf(Profile profile) {
     if (closed) {
       throw new CommandException.Usage("the client is closed");
     }
-    requireThisRelays(profile, Optional.empty());
     profile.create();
     ClientState state = ClientState.load(profile.state(), options.serverKey());
     ContactStore contacts = ContactStore.load(profile.contacts(), writer, clock);

@@ -146,12 +146,10 @@ final class StoredSessions {
       return;
     }
     Profile profile = sessions.profileFor(username);
-    sessions.requireThisRelays(profile, Optional.empty());
-    profile.create();
-    if (ClientState.otherRelaysSession(profile.state(), sessions.options().serverKey())
-        .isPresent()) {
+    if (sessions.requireThisRelays(profile, Optional.empty())) {
       return; // another name of the same relay, or one the connection's check refuses: kept
     }
+    profile.create();
     ClientState.load(profile.state(), sessions.options().serverKey()).saveNow();
   }
 }
