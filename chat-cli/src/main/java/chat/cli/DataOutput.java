@@ -28,10 +28,23 @@ final class DataOutput {
       return device.equals("/dev/tty")
           || device.equals("/dev/console")
           || device.startsWith("/dev/pts/")
-          || device.matches("/dev/tty[A-Za-z]*[0-9]+");
+          || device.matches("/dev/tty[A-Za-z]*[0-9]+")
+          || aLinuxTerminal(device);
     } catch (IOException | SecurityException e) {
       return false; // none there yet, or a pipe (/dev/stdout to one leads nowhere named)
     }
+  }
+
+  /**
+   * Whether {@code device} is a terminal Linux lists in {@code /sys/class/tty}: every console and
+   * serial line it knows ({@code /dev/hvc0}, {@code /dev/ttyUSB0}, {@code /dev/ttyAMA0}), whatever
+   * its name. Pseudo-terminals ({@code /dev/pts/N}) are not listed there and are known by name.
+   */
+  private static boolean aLinuxTerminal(String device) {
+    if (!device.matches("/dev/[A-Za-z][A-Za-z0-9]*")) {
+      return false;
+    }
+    return Files.exists(Path.of("/sys/class/tty", device.substring("/dev/".length())));
   }
 
   /**

@@ -103,4 +103,18 @@ class DataOutputTest {
     Assumptions.assumeTrue(Files.exists(Path.of("/dev/tty")), "a system with /dev/tty");
     assertThat(DataOutput.toTerminal(null, Path.of("/dev/tty"))).isTrue();
   }
+
+  /**
+   * A terminal whose name is not a tty name ({@code /dev/hvc0}, {@code /dev/ttyUSB0} match by name
+   * or not) is known from {@code /sys/class/tty}; other devices there are not terminals.
+   */
+  @Test
+  void toTerminal_aTerminalLinuxLists_whateverItsName() {
+    assertThat(DataOutput.toTerminal(null, Path.of("/dev/full"))).isFalse();
+    assertThat(DataOutput.toTerminal(null, Path.of("/dev/zero"))).isFalse();
+    Assumptions.assumeTrue(
+        Files.exists(Path.of("/sys/class/tty/ptmx")) && Files.exists(Path.of("/dev/ptmx")),
+        "a Linux system that lists its terminals");
+    assertThat(DataOutput.toTerminal(null, Path.of("/dev/ptmx"))).isTrue();
+  }
 }
