@@ -3,12 +3,8 @@ package chat.cli.client;
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
 import chat.cli.emoji.EmojiCatalog;
-import chat.crypto.Fingerprint;
-import chat.crypto.SafetyNumber;
 import chat.protocol.MessageIds;
 import chat.protocol.Usernames;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,208 +17,17 @@ import java.util.Set;
  * <p>Methods block until the relay answers and are safe to call from any thread. Failures throw a
  * {@link chat.cli.CommandException} whose kind gives the exit code: network or relay failures,
  * wrong password ({@code Auth}), untrusted keys ({@code Untrusted}), rate limiting, usage. Events
- * arrive through {@link ClientListener}s.
+ * arrive through {@link ClientListener}s. Its account, trust, file and moderation methods are
+ * declared in {@link AccountSession}, {@link KeyVerification}, {@link FileSharing} and {@link
+ * GroupModeration}.
  */
-public interface ChatClient extends AutoCloseable {
+public interface ChatClient
+    extends AutoCloseable, AccountSession, KeyVerification, FileSharing, GroupModeration {
   /**
    * The most messages one {@link #history} call returns: {@code chat history -n} and {@code
    * /history} allow up to this.
    */
   int MAX_HISTORY = 10_000;
-
-  /**
-   * Creates the identity locally (key file under the home directory, sealed with {@code
-   * passphrase}), registers {@code username} with its public bundle and an encrypted key backup,
-   * and logs in.
-   */
-  void register(String username, char[] password, char[] passphrase);
-
-  /**
-   * Refuses what {@link #register} would refuse in {@code username}'s profile before reaching the
-   * relay: a name that reads as "you" ({@link chat.protocol.Usernames#isReserved}), a profile
-   * holding a key change cut short ({@code identity.key.pending}). Front ends call it before they
-   * ask for the password and the passphrase, so that nobody types them for nothing. Local: never
-   * touches the network.
-   *
-   * @throws CommandException.Usage naming the file and what to do, or if {@code username} is not a
-   *     valid name
-   */
-  void checkRegistrable(String username);
-
-  /**
-   * Asks the relay whether {@code username} could be registered now, on a connection of its own
-   * that sends nothing secret and pins no certificate: front ends call it after {@link
-   * #checkRegistrable}, before they ask for the password and the passphrase, so that a taken name
-   * is said before they are typed. A relay too old to be asked (before wire version 16), or one
-   * that has had too many name checks from this address, is not: the registration checks the name
-   * all the same. Also tells that the relay can be reached, as {@link #checkReachable} does.
-   *
-   * @throws CommandException.Usage with the relay's words if the name is taken, too like a taken
-   *     one, or not allowed
-   * @throws CommandException.Network if the relay cannot be reached, or presents another
-   *     certificate than the one pinned for it
-   */
-  void checkNameFree(String username);
-
-  /**
-   * Logs in with the password, unlocks the local key file with {@code passphrase} (or restores it
-   * from the relay's encrypted backup when this machine has none), then catches up from the
-   * cursors.
-   */
-  void login(String username, char[] password, char[] passphrase);
-
-  /**
-   * As {@link #login(String, char[], char[])}, taking the key passphrase from {@code passphrase}.
-   * The relay client asks for it only once the relay has accepted the password, so a mistyped
-   * password is reported before the passphrase is typed; this default asks first. The array it
-   * returns is zeroed after use.
-   */
-  default void login(
-      String username, char[] password, java.util.function.Supplier<char[]> passphrase) {
-    char[] typed = passphrase.get();
-    try {
-      login(username, password, typed);
-    } finally {
-      java.util.Arrays.fill(typed, '\0');
-    }
-  }
-
-  /**
-   * Replaces the identity keys of {@code username}, for a forgotten key passphrase or a key that
-   * leaked: logs in with the password, makes a new key pair sealed with {@code newPassphrase} (the
-   * old key file is not needed), has the relay replace the registered key and the encrypted key
-   * backup in one step (it checks the password again), writes the new key file, and goes on logged
-   * in with the new keys. Contacts then see the key as changed until they accept it. The new files
-   * are staged as {@code identity.key.pending} before the relay is told and renamed into place
-   * after its reply; a run cut short in between is settled by the next login or resume.
-   *
-   * @throws chat.cli.CommandException.Auth if the password is wrong or {@code newPassphrase} is
-   *     shorter than 8 characters
-   * @throws chat.cli.CommandException.FileAccess if the profile cannot be written (the message says
-   *     whether the relay was told)
-   * @throws chat.cli.CommandException.Network if the reply was lost (the next start settles it)
-   */
-  void replaceKeys(String username, char[] password, char[] newPassphrase);
-
-  /**
-   * Changes the passphrase of the logged-in user's key file, keeping the keys: seals them under
-   * {@code newPassphrase}, has the relay replace the encrypted key backup with that (so a login on
-   * another machine asks the new passphrase; the relay checks the account {@code password} again
-   * for it), then replaces the key file here.
-   *
-   * @throws chat.cli.CommandException.Auth if {@code newPassphrase} is shorter than 8 characters or
-   *     the password is wrong
-   * @throws chat.cli.CommandException.FileAccess if the profile cannot be written: before the relay
-   *     is told (nothing changed), or after (the next login or resume finishes the change)
-   */
-  void changePassphrase(char[] password, char[] newPassphrase);
-
-  /**
-   * Changes the account password of the logged-in user: the relay checks {@code password} (the
-   * current one) as a login does, stores {@code newPassword} and ends every other session of the
-   * account (other devices must log in again with the new password). This session stays; the keys
-   * and their passphrase do not change.
-   *
-   * @return how many other sessions the relay ended
-   * @throws chat.cli.CommandException.Auth if {@code password} is wrong or {@code newPassword} is
-   *     shorter than {@link InputRules#MIN_PASSWORD_CHARS}
-   * @throws chat.cli.CommandException.RateLimited after too many failed logins of the account
-   */
-  int changePassword(char[] password, char[] newPassword);
-
-  /**
-   * The sessions of the logged-in user's account (their logged-in devices), most recently used
-   * first, at most 100; this client's own is marked {@link SessionView#current()}.
-   *
-   * @throws chat.cli.CommandException.Usage if the relay is older and cannot list sessions
-   */
-  List<SessionView> sessions();
-
-  /**
-   * Ends another session of the logged-in user's account, named by its {@link SessionView#id()}:
-   * the relay revokes it and disconnects the device that holds it, which must log in again with the
-   * password. This client's own session is ended with {@link #logout()} instead.
-   *
-   * @throws chat.cli.CommandException.Usage if {@code id} is not a session id, is this session's,
-   *     or names no session of the account
-   */
-  void endSession(String id);
-
-  /**
-   * Resumes the session stored under the home directory without a password (no bcrypt on the
-   * relay), unlocking the key file with {@code passphrase}.
-   *
-   * @throws chat.cli.CommandException.Auth if there is no stored session or it expired
-   */
-  void resume(String username, char[] passphrase);
-
-  /**
-   * Checks that the relay accepts connections and shows the certificate pinned in {@code
-   * username}'s profile, if one is pinned there (a TLS handshake, then the connection closed;
-   * nothing is sent or pinned), so that a person is not asked for a password and a passphrase
-   * before finding out it is down or no longer the relay this machine knows.
-   *
-   * @throws chat.cli.CommandException.Network if it cannot be reached, or its certificate changed
-   *     ({@link chat.cli.CommandException.Network#certificateChanged})
-   */
-  void checkReachable(String username);
-
-  /**
-   * Whether this machine holds a session token for {@code username} on this relay, so that {@link
-   * #resume} can log in without the password. Local: never touches the network.
-   */
-  boolean hasStoredSession(String username);
-
-  /**
-   * Whether this machine's profile for {@code username} holds a key file ({@link #register} then
-   * registers its keys instead of making new ones). Local: never touches the network.
-   */
-  boolean hasIdentity(String username);
-
-  /**
-   * Revokes the session on the relay and forgets the stored token. If the profile cannot be written
-   * the session is over all the same: that is a warning through {@link ClientListener#onNotice}. A
-   * session the relay had already ended is forgotten as well.
-   *
-   * @throws chat.cli.CommandException.Network ({@code not logged out: ...}) while not connected, or
-   *     when the relay's answer does not come: the session stays, here and on the relay, so that a
-   *     logout once connected can end it
-   */
-  void logout();
-
-  /**
-   * Writes what this machine remembers of the session (its token, cursors, accepted message ids)
-   * now, even if nothing changed. One-shot commands call it before a change on the relay, so that a
-   * full or read-only profile refuses before anything goes out rather than after.
-   *
-   * @throws chat.cli.CommandException.FileAccess if it cannot be written
-   * @throws chat.cli.CommandException.Usage if not logged in
-   */
-  void saveState();
-
-  /**
-   * {@link #saveState()} for {@code username}'s profile, logged in or not: for a change that logs
-   * in by itself ({@code chat keys replace}, {@code /rekey}), so that a full or read-only profile
-   * refuses before the relay is told anything.
-   *
-   * @throws chat.cli.CommandException.FileAccess if it cannot be written
-   * @throws chat.cli.CommandException.Usage if {@code username} is not a valid name
-   */
-  void saveState(String username);
-
-  /**
-   * Ends the session stored on this machine for {@code username} without logging in and without the
-   * key passphrase, so that someone who lost it can still end the session: the relay revokes the
-   * stored token (which alone resumes the session), and it is forgotten here.
-   *
-   * @return whether the relay still knew the session; false if it had already ended (expired, or
-   *     logged out elsewhere), in which case the token is forgotten all the same. If the profile
-   *     cannot be written the session is over all the same: that is a warning through {@link
-   *     ClientListener#onNotice}
-   * @throws chat.cli.CommandException.Auth if no session is stored for {@code username}
-   * @throws chat.cli.CommandException.Network if the relay cannot be reached
-   */
-  boolean revokeStoredSession(String username);
 
   /** The relay as {@code host:port}, for the status bar. */
   String serverAddress();
@@ -552,53 +357,11 @@ public interface ChatClient extends AutoCloseable {
    */
   HistoryPage historyPage(String conversation, int limit);
 
-  /** The fingerprint of {@code username}'s identity (this user's own for their own name). */
-  Fingerprint fingerprint(String username);
-
-  /** The safety number between this user and {@code username}. */
-  SafetyNumber safetyNumber(String username);
-
-  /**
-   * This client's trust in {@code username}'s key ({@link TrustState#VERIFIED} for your own).
-   * Local: never touches the network.
-   */
-  TrustState trustState(String username);
-
-  /**
-   * What a safety number typed to {@link #verify} must look like, as every command that takes one
-   * ({@code /verify}, {@code chat keys verify}) says when it is malformed.
-   */
-  String SAFETY_NUMBER_FORM = SafetyNumber.DIGITS + " digits (spaces are ignored)";
-
   /**
    * The refusal of a message that would show nothing ({@link TerminalSafe#showsNothing}), however
    * it was typed.
    */
   String NOTHING_TO_SEND = "no message: the text shows nothing";
-
-  /**
-   * Why {@code typed} is no safety number: its form, and first, for the 64 hex digits of a
-   * fingerprint given in its place, that it is one.
-   */
-  static String notASafetyNumber(String typed) {
-    boolean fingerprint = typed.replaceAll("\\s", "").matches("[0-9a-fA-F]{64}");
-    return (fingerprint ? "that is a fingerprint, not a safety number: " : "")
-        + "a safety number is "
-        + SAFETY_NUMBER_FORM;
-  }
-
-  /**
-   * Marks {@code username} verified if {@code safetyNumber} matches.
-   *
-   * @throws chat.cli.CommandException.Untrusted if it does not match
-   */
-  void verify(String username, String safetyNumber);
-
-  /**
-   * Accepts {@code username}'s current key (after a change): pins it, unverified, and shows the
-   * listeners the messages held until then, those a history page reported as held included.
-   */
-  void trust(String username);
 
   /**
    * Stops handing out messages, for a reader that can show no more ({@code chat listen} after
@@ -619,173 +382,9 @@ public interface ChatClient extends AutoCloseable {
   /** Removes a listener. */
   void removeListener(ClientListener listener);
 
-  /**
-   * Shares {@code file} in {@code conversation}: encrypts it as a stream under a fresh file key,
-   * uploads the ciphertext in chunks (resuming where the relay stopped after a lost connection),
-   * then sends the members an envelope carrying the file's id, name, size, SHA-256 and key. Blocks
-   * until the offer is stored; progress is reported through {@link ClientListener#onFileTransfer}.
-   *
-   * @throws chat.cli.CommandException.Untrusted if a member's key changed and was not accepted, or
-   *     the relay lists members this client was never told about (sending again includes them), as
-   *     for {@link #send}; either is checked before the upload and again for the offer
-   * @throws chat.cli.CommandException.FileAccess if the file cannot be read
-   */
-  FileOffer sendFile(String conversation, Path file);
-
-  /**
-   * Downloads an offered file ({@code fileId} or a unique prefix of at least 4 hex digits) into the
-   * download directory: fetches the ciphertext (resuming a partial download kept there), decrypts
-   * and authenticates the stream, checks the size and SHA-256 against the offer, and only then
-   * moves it into place under a sanitized name that never replaces an existing file. Blocks until
-   * done; progress is reported through {@link ClientListener#onFileTransfer}. A file downloaded
-   * before is not fetched again: its saved path is returned, or, when it was saved in another
-   * folder, it is copied into the download directory if it still matches the offer.
-   *
-   * @return where the file was saved
-   * @throws chat.cli.CommandException.EnvelopeRejected if the file did not authenticate or does not
-   *     match the offer (nothing is kept)
-   */
-  Path acceptFile(String fileId);
-
-  /**
-   * The offer {@code fileId} (or a unique prefix of at least 4 hex digits) names, searching recent
-   * history when it is not known yet; after {@link #acceptFile} of the same id it is known.
-   *
-   * @throws chat.cli.CommandException.Usage if no offer, or more than one, matches
-   */
-  FileOffer fileOffer(String fileId);
-
-  /**
-   * Declines an offered file: it is marked rejected here and never downloaded. Local only. If it is
-   * being downloaded now, that download stops before its next chunk (or before the file is put in
-   * place), deletes what it fetched and marks it rejected; returns true then.
-   */
-  boolean rejectFile(String fileId);
-
-  /**
-   * Cancels a file this user is sending now ({@link #sendFile} running): the one whose id starts
-   * with {@code fileId} (4 or more hex digits), or the only one when {@code fileId} is empty. It
-   * stops before its next chunk or before its offer goes out, is deleted on the relay, and its
-   * {@link #sendFile} fails with {@code stopped: you cancelled it}. Returns the file's name.
-   *
-   * @throws chat.cli.CommandException.Usage if no file being sent, or several, match
-   */
-  String cancelFileSend(String fileId);
-
-  /** What a {@link #sendFile} its sender cancelled fails with ({@link #cancelFileSend}). */
-  String SEND_CANCELLED = "stopped: you cancelled it";
-
-  /**
-   * The message of the {@link CommandException.Usage} an {@link #acceptFile} fails with when {@link
-   * #rejectFile} stopped it: what was asked for, which a front end says as done, not as a failure.
-   */
-  String DOWNLOAD_REJECTED = "stopped: you rejected it";
-
-  /**
-   * Files offered in this user's conversations (recent history is searched) and files this user
-   * sent, with their state here, newest first.
-   */
-  List<FileTransfer> files();
-
   /** Closes the connection (the stored session stays valid for resume). */
   @Override
   void close();
-
-  /**
-   * Creates a group: an invite-only room {@code #name} owned by this user, who joins it. Others
-   * join after an invitation with {@link #join}.
-   */
-  void createGroup(String name);
-
-  /**
-   * Reports {@code username} to the relay's operator, with {@code reason} (one line, 1 to 200
-   * characters), and where they were seen: {@code conversation}, a room this user is in or their
-   * private conversation with {@code username} (null for neither). The relay keeps the report in
-   * its audit log, which only its operator reads; the user reported is not told. Returns the name
-   * as registered.
-   *
-   * @throws chat.cli.CommandException.Usage if the reason is empty or not one line of at most 200
-   *     characters, the relay is older than wire version 17, or the relay refuses the report (no
-   *     such user, oneself, a conversation this user is not in)
-   */
-  String report(String username, String conversation, String reason);
-
-  /**
-   * Invites, kicks, bans, unbans, mutes, unmutes, promotes, demotes or hands ownership of group
-   * {@code room} to {@code username}; the relay refuses what this user's role does not allow.
-   */
-  default void administer(String room, GroupAction action, String username) {
-    administer(room, action, username, "");
-  }
-
-  /**
-   * {@link #administer(String, GroupAction, String)}, telling the user and the members why: {@code
-   * reason} (empty for none, at most 200 characters) goes with a kick, a ban or a mute.
-   *
-   * @throws chat.cli.CommandException.Usage if a reason goes with another action, is too long or
-   *     has control characters, or the relay is older than wire version 10 (it cannot carry one)
-   */
-  void administer(String room, GroupAction action, String username, String reason);
-
-  /**
-   * Bans {@code username} from group {@code room} for {@code length} (whole minutes, 1 minute to
-   * 365 days), after which the ban ends by itself; null for a ban until lifted. {@code reason} as
-   * for {@link #administer(String, GroupAction, String, String)}.
-   *
-   * @throws chat.cli.CommandException.Usage if the length is out of range, or the relay is older
-   *     than wire version 11 (it cannot end a ban by itself)
-   */
-  void ban(String room, String username, String reason, Duration length);
-
-  /**
-   * Mutes {@code username} in group {@code room}: they still read it, but the relay refuses their
-   * messages and files there, until {@code length} (as for {@link #ban}; null: until lifted) ends
-   * or {@link GroupAction#UNMUTE} lifts it. {@code reason} as for a ban.
-   *
-   * @throws chat.cli.CommandException.Usage if the length is out of range, or the relay is older
-   *     than wire version 12 (it cannot mute)
-   */
-  void mute(String room, String username, String reason, Duration length);
-
-  /**
-   * Who is banned from group {@code room} (owner or admin), by whom, when and why, in order of the
-   * banned users' lowercase names; every page of the relay's list is fetched.
-   *
-   * @throws chat.cli.CommandException.Usage if the relay is older than wire version 11 (it cannot
-   *     list bans)
-   */
-  List<BanView> bans(String room);
-
-  /** Most messages one deletion takes: {@code /delete} and {@code chat delete} say so. */
-  int MAX_DELETE = 100;
-
-  /**
-   * Deletes the messages {@code messageIds} (1 to {@link #MAX_DELETE} ids of 32 hex digits, as
-   * {@code chat listen --json} prints them) from {@code conversation} on the relay: this user's own
-   * in any conversation they are in; in a group, as its owner or an admin, those of the members
-   * this user outranks. All must be of one sender. Every member's client stops showing them ({@link
-   * ClientListener#onDeleted}).
-   *
-   * @return what the relay deleted
-   * @throws chat.cli.CommandException.Usage if an id is malformed, a message is not there or not
-   *     this user's to delete, or the relay is older than wire version 13 (it cannot delete)
-   */
-  Deletion deleteMessages(String conversation, List<String> messageIds);
-
-  /**
-   * Deletes the newest {@code count} (1 to {@link #MAX_DELETE}) messages of {@code sender} among
-   * the last 1000 of {@code conversation}, with {@link #deleteMessages}'s rules; fewer if there are
-   * fewer, none if there are none.
-   *
-   * @return what the relay deleted (its ids empty if there was nothing to delete)
-   */
-  Deletion deleteNewest(String conversation, String sender, int count);
-
-  /** Changes a group's display title (owner or admin); its id {@code #name} stays. */
-  void renameGroup(String room, String title);
-
-  /** Ends a group (owner only): everyone is removed and its stored messages are deleted. */
-  void disbandGroup(String room);
 
   /** Adds, accepts, declines or removes a friend; returns where the two now stand. */
   Friendship friend(FriendAction action, String username);

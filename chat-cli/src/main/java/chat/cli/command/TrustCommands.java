@@ -3,6 +3,7 @@ package chat.cli.command;
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
+import chat.cli.client.KeyVerification;
 import chat.cli.client.TrustState;
 import chat.crypto.SafetyNumber;
 import java.util.List;
@@ -75,7 +76,7 @@ final class TrustCommands {
     String user = otherUser(command.arg(0), context);
     String digits = String.join("", command.args().subList(1, command.argCount()));
     if (!digits.matches("[0-9]{" + SafetyNumber.DIGITS + "}")) {
-      throw new CommandException.Usage(ChatClient.notASafetyNumber(digits) + ": see /safety");
+      throw new CommandException.Usage(KeyVerification.notASafetyNumber(digits) + ": see /safety");
     }
     context.client().verify(user, digits);
     context.info(spelled(user, context) + " is verified");

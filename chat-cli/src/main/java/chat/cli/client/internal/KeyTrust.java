@@ -1,7 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
-import chat.cli.client.ChatClient;
+import chat.cli.client.KeyVerification;
 import chat.cli.client.TrustState;
 import chat.crypto.Fingerprint;
 import chat.crypto.IdentityBundle;
@@ -98,7 +98,7 @@ final class KeyTrust {
     try {
       typed = SafetyNumber.parse(safetyNumber);
     } catch (MalformedDataException e) {
-      throw new CommandException.Usage(ChatClient.notASafetyNumber(safetyNumber));
+      throw new CommandException.Usage(KeyVerification.notASafetyNumber(safetyNumber));
     }
     if (!safetyNumber(username).matches(typed)) {
       throw new CommandException.Untrusted(
