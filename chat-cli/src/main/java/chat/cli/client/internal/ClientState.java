@@ -7,23 +7,17 @@ import chat.cli.client.ClientOptions;
 import chat.cli.client.KeptList;
 import chat.protocol.ConversationState;
 import chat.protocol.Usernames;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,16 +26,12 @@ import java.util.TreeMap;
  * What the client remembers between runs for one relay, in {@code state.json} (0600): the session
  * token (so reconnects and one-shot commands resume without the password), a cursor per
  * conversation (the highest sequence number handled; of conversations the client no longer lists,
- * the {@link #MAX_UNLISTED_CURSORS} most recently unlisted), and the ids of accepted messages (so a
- * replayed envelope is dropped even after a restart), and the uploads to delete on the relay that
- * could not be deleted when they were given up ({@link PendingDeletes}), and what the full-screen
- * client's conversation list showed: its order and unread counts ({@link #keptList()}). Another
- * relay's state is discarded.
+ * the {@link #MAX_UNLISTED_CURSORS} most recently unlisted), and the ids of accepted messages
+ * ({@link AcceptedIds}), and the uploads to delete on the relay that could not be deleted when they
+ * were given up ({@link PendingDeletes}), and what the full-screen client's conversation list
+ * showed: its order and unread counts ({@link #keptList()}). Another relay's state is discarded.
  */
 final class ClientState {
-  /** Accepted message ids remembered; the oldest are forgotten first. */
-  static final int MAX_SEEN = 20_000;
-
   /** Uploads kept to delete on the relay; the oldest are forgotten first. */
   static final int MAX_PENDING_DELETES = 100;
 
@@ -59,9 +49,6 @@ final class ClientState {
    */
   static final int MAX_LIST_ORDER = 1_000;
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
   /** The stored session. */
   record Session(String username, String token, long expiresAtMillis) {}
 
@@ -71,23 +58,11 @@ final class ClientState {
    */
   record Seen(String id, String conversation, long seq) {}
 
-  /** The file's shape. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record StateFile(
-      String server,
-      Session session,
-      Map<String, Long> cursors,
-      List<Seen> seen,
-      List<String> pendingDeletes,
-      List<String> listOrder,
-      Map<String, KeptList.Unread> unread,
-      List<String> listed) {}
-
   private final Path file;
   private final String server;
   private Session session;
   private final Map<String, Long> cursors = new TreeMap<>();
-  private final LinkedHashMap<String, Seen> seen = new LinkedHashMap<>();
+  private final AcceptedIds seen = new AcceptedIds();
   private final LinkedHashSet<String> pendingDeletes = new LinkedHashSet<>();
   private final Set<String> deletesSent = new HashSet<>();
   private KeptList kept = KeptList.NONE;
@@ -160,20 +135,18 @@ final class ClientState {
       throw new CommandException.FileAccess("cannot read " + file + ": " + FileIo.reason(e), e);
     }
     try {
-      StateFile stored = checked(JSON.readValue(bytes, StateFile.class));
+      StateFile stored = StateFile.parse(bytes);
       if (server.equalsIgnoreCase(stored.server())) {
         state.session = stored.session();
         if (stored.cursors() != null) {
           state.cursors.putAll(stored.cursors());
         }
-        if (stored.seen() != null) {
-          stored.seen().forEach(s -> state.seen.put(s.id(), s));
-        }
+        state.seen.load(stored.seen());
         if (stored.pendingDeletes() != null) {
           state.pendingDeletes.addAll(stored.pendingDeletes());
           state.trimPendingDeletes();
         }
-        state.kept = bounded(stored);
+        state.kept = stored.keptList();
         state.liveList = new LiveList(MAX_LIST_ORDER, stored.listed());
       }
     } catch (IOException | RuntimeException e) {
@@ -197,7 +170,7 @@ final class ClientState {
    */
   static Optional<OtherRelay> otherRelaysSession(Path file, String server) {
     try {
-      StateFile stored = JSON.readValue(Files.readAllBytes(file), StateFile.class);
+      StateFile stored = StateFile.parse(Files.readAllBytes(file));
       return stored.server() != null
               && !server.equalsIgnoreCase(stored.server())
               && stored.session() != null
@@ -207,35 +180,6 @@ final class ClientState {
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // said as it is (damaged, unreadable) by the load that follows
     }
-  }
-
-  /**
-   * {@code stored}, if what it holds can be: cursors and seen numbers of 0 or more.
-   *
-   * @throws IllegalArgumentException if not (the file is damaged: a hand edit, a disk fault)
-   */
-  private static StateFile checked(StateFile stored) {
-    if (stored.cursors() != null) {
-      stored
-          .cursors()
-          .forEach(
-              (conversation, seq) -> {
-                if (conversation == null || seq == null || seq < 0) {
-                  throw new IllegalArgumentException("a cursor below 0");
-                }
-              });
-    }
-    if (stored.seen() != null
-        && stored.seen().stream()
-            .anyMatch(
-                seen ->
-                    seen == null
-                        || seen.id() == null
-                        || seen.conversation() == null
-                        || seen.seq() < 0)) {
-      throw new IllegalArgumentException("an accepted message that cannot be");
-    }
-    return stored;
   }
 
   /** The stored session, if any. */
@@ -304,7 +248,7 @@ final class ClientState {
    */
   private Optional<StateFile> readForThisRelay() {
     try {
-      StateFile stored = checked(JSON.readValue(Files.readAllBytes(file), StateFile.class));
+      StateFile stored = StateFile.parse(Files.readAllBytes(file));
       return server.equalsIgnoreCase(stored.server()) ? Optional.of(stored) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
@@ -354,18 +298,9 @@ final class ClientState {
     }
   }
 
-  /**
-   * The id of the message this device accepted under {@code seq} in {@code conversation}, the last
-   * one if a relay gave the number twice (restored from a backup); null if it remembers none.
-   */
+  /** {@link AcceptedIds#acceptedAt}. */
   synchronized String acceptedAt(String conversation, long seq) {
-    String id = null;
-    for (Seen entry : seen.values()) {
-      if (entry.seq() == seq && entry.conversation().equals(conversation)) {
-        id = entry.id();
-      }
-    }
-    return id;
+    return seen.acceptedAt(conversation, seq);
   }
 
   /**
@@ -383,62 +318,24 @@ final class ClientState {
                 && acceptedOtherAt(listed.conversation(), cursor, listed.lastId()));
   }
 
-  /**
-   * True if this device accepted another message than {@code id} under {@code seq} in {@code
-   * conversation}: a relay that names {@code id} there went back to a backup and gave the number to
-   * a new message. False if it accepted that one there, or remembers none there (one not encrypted
-   * to it, or forgotten): nothing to compare.
-   */
+  /** {@link AcceptedIds#acceptedOtherAt}. */
   synchronized boolean acceptedOtherAt(String conversation, long seq, String id) {
-    Seen there = seen.get(id);
-    if (there != null && there.seq() == seq && there.conversation().equals(conversation)) {
-      return false; // the usual case, found by id without a scan
-    }
-    String read = acceptedAt(conversation, seq);
-    return read != null && !read.equals(id);
+    return seen.acceptedOtherAt(conversation, seq, id);
   }
 
-  /**
-   * The ids of the messages of {@code conversation} this device accepted and remembers, by number
-   * (not those whose number a restored relay gave to another message: {@link #superseded}).
-   */
+  /** {@link AcceptedIds#acceptedIn}. */
   synchronized Map<Long, String> acceptedIn(String conversation) {
-    Map<Long, String> out = new HashMap<>();
-    for (Seen entry : seen.values()) {
-      if (entry.seq() > 0 && entry.conversation().equals(conversation)) {
-        out.put(entry.seq(), entry.id());
-      }
-    }
-    return out;
+    return seen.acceptedIn(conversation);
   }
 
-  /**
-   * The relay, restored from a backup, holds the messages {@code relayIds} names (by number) in
-   * {@code conversation}, and nothing from above {@code end} up to {@code through}: of what this
-   * device had accepted there before it found that out ({@code before}, {@link #acceptedIn}), what
-   * lay under those numbers is no longer there. It is kept as seen (a copy of one that comes again
-   * is still dropped, with a notice, as any under another number) under the number 0, so that no
-   * later check takes it for what the relay holds there. What was accepted since (an own message
-   * sent meanwhile) is left alone.
-   */
+  /** {@link AcceptedIds#superseded}, written by the next save. */
   synchronized void superseded(
       String conversation,
       Map<Long, String> before,
       Map<Long, String> relayIds,
       long end,
       long through) {
-    before.forEach(
-        (seq, id) -> {
-          Seen was = seen.get(id);
-          String now = relayIds.get(seq);
-          if (was != null
-              && was.seq() == seq
-              && was.conversation().equals(conversation)
-              && (now != null ? !now.equals(id) : seq > end && seq <= through)) {
-            seen.put(id, new Seen(id, conversation, 0)); // the same key: its place stays
-            dirty = true;
-          }
-        });
+    dirty |= seen.superseded(conversation, before, relayIds, end, through);
   }
 
   /** The client lists {@code conversation}: its cursor is kept. */
@@ -494,41 +391,12 @@ final class ClientState {
 
   /** Keeps {@code list} ({@link #keptList()}), written by the next save. */
   synchronized void keepList(KeptList list) {
-    KeptList bounded = bounded(list.order(), list.unread());
+    KeptList bounded = StateFile.bounded(list.order(), list.unread());
     if (!bounded.equals(kept)) {
       kept = bounded;
       keptChanged = true;
       dirty = true;
     }
-  }
-
-  private static KeptList bounded(StateFile stored) {
-    return bounded(stored.listOrder(), stored.unread());
-  }
-
-  /**
-   * {@code order} without duplicates and {@code unread} without entries that cannot be (either
-   * null: none), each at most {@link #MAX_LIST_ORDER} long.
-   */
-  private static KeptList bounded(List<String> order, Map<String, KeptList.Unread> unread) {
-    List<String> inOrder =
-        order == null
-            ? List.of()
-            : new LinkedHashSet<>(order)
-                .stream().filter(Objects::nonNull).limit(MAX_LIST_ORDER).toList();
-    Map<String, KeptList.Unread> counts = new TreeMap<>();
-    if (unread != null) {
-      unread.forEach(
-          (conversation, count) -> {
-            if (conversation != null
-                && count != null
-                && count.messages() > 0
-                && counts.size() < MAX_LIST_ORDER) {
-              counts.put(conversation, count);
-            }
-          });
-    }
-    return new KeptList(inOrder, counts);
   }
 
   /**
@@ -557,7 +425,7 @@ final class ClientState {
 
   /** Where message {@code id} was accepted, if it was. */
   synchronized Optional<Seen> seen(String id) {
-    return Optional.ofNullable(seen.get(id));
+    return seen.get(id);
   }
 
   /**
@@ -577,14 +445,9 @@ final class ClientState {
     return sending.contains(id);
   }
 
-  /** Remembers an accepted message id. */
+  /** Remembers an accepted message id ({@link AcceptedIds#accept}). */
   synchronized void accept(String id, String conversation, long seq) {
-    seen.put(id, new Seen(id, conversation, seq));
-    Iterator<String> oldest = seen.keySet().iterator();
-    while (seen.size() > MAX_SEEN && oldest.hasNext()) {
-      oldest.next();
-      oldest.remove();
-    }
+    seen.accept(id, conversation, seq);
     dirty = true;
   }
 
@@ -649,18 +512,7 @@ final class ClientState {
                 }
               });
     }
-    if (stored.seen() != null) {
-      for (Seen entry : stored.seen()) {
-        Seen mine = seen.get(entry.id());
-        if (mine == null) {
-          if (seen.size() < MAX_SEEN) {
-            seen.put(entry.id(), entry);
-          }
-        } else if (entry.seq() == 0 && mine.seq() != 0) {
-          seen.put(entry.id(), entry); // another process found it superseded: that stands
-        }
-      }
-    }
+    seen.merge(stored.seen());
     if (stored.pendingDeletes() != null) {
       List<String> merged = new ArrayList<>(stored.pendingDeletes());
       merged.removeAll(deletesSent);
@@ -671,7 +523,7 @@ final class ClientState {
       trimPendingDeletes();
     }
     if (!keptChanged) {
-      kept = bounded(stored);
+      kept = stored.keptList();
     }
     liveList.merge(stored.listed());
     return unsaved == null ? stored.session() : unsaved.toWrite(stored.session(), session);
@@ -722,12 +574,12 @@ final class ClientState {
                     server,
                     written,
                     cursors,
-                    new ArrayList<>(seen.values()),
+                    seen.written(),
                     pendingDeletes.isEmpty() ? null : new ArrayList<>(pendingDeletes),
                     kept.order().isEmpty() ? null : kept.order(),
                     kept.unread().isEmpty() ? null : kept.unread(),
                     liveList.written());
-            PrivateFiles.write(file, JSON.writeValueAsBytes(out));
+            PrivateFiles.write(file, out.bytes());
             return null;
           });
     } catch (IOException e) {
