@@ -1,7 +1,6 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
-import chat.cli.TerminalSafe;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.InputRules;
@@ -92,12 +91,7 @@ final class SessionManager {
     this.passwordLogins = new PasswordLogins(this, pending, timer, random, clock, kdf);
     this.resumes = new TokenResumes(this, pending);
     if (options.live()) {
-      timer.scheduleWithFixedDelay(this::saveState, 2, 2, TimeUnit.SECONDS);
-      timer.scheduleWithFixedDelay(this::retryStalled, 2, 2, TimeUnit.SECONDS);
-      timer.scheduleWithFixedDelay(this::checkContacts, 2, 2, TimeUnit.SECONDS);
-      timer.scheduleWithFixedDelay(this::endMutes, 1, 1, TimeUnit.SECONDS);
-      long every = options.keepAlive().toMillis();
-      timer.scheduleWithFixedDelay(this::ping, every, every, TimeUnit.MILLISECONDS);
+      new SessionHousekeeping(this, clock).start(timer, options.keepAlive());
     }
   }
 
@@ -185,68 +179,16 @@ final class SessionManager {
         .isPresent();
   }
 
+  /** {@link ProfileRelay#require} for this relay. */
+  boolean requireThisRelays(Profile profile, Optional<String> presented) {
+    return ProfileRelay.require(options, profile, presented);
+  }
+
   /** A new session for {@code profile}, which replaces (and ends) the current one. */
   Session newSession(Profile profile) {
     requireThisRelays(profile, Optional.empty()); // before the current session is ended for nothing
     endCurrent();
     return newSessionOf(profile);
-  }
-
-  /**
-   * Refuses {@code profile} if it holds the session of another relay than this one. Its session,
-   * read positions and the contacts it pinned are that relay's: a session here would forget the
-   * first two without a word and mix the two relays' users in the last. One relay under two names
-   * (an SSH tunnel, a second address) is one relay: the same certificate, and the profile goes on
-   * with the name given now, as before. The certificate compared is {@code presented} (that of a
-   * connection just made), else the one pinned for this name; with neither, or no pin for the other
-   * relay's name, nothing is refused here: {@link #connect} decides once the certificate is pinned,
-   * before anything is sent.
-   *
-   * @return whether the profile holds the session of another name that is not refused
-   * @throws CommandException.Usage saying how to keep a profile for each relay, or move this one
-   */
-  boolean requireThisRelays(Profile profile, Optional<String> presented) {
-    Optional<ClientState.OtherRelay> other =
-        ClientState.otherRelaysSession(profile.state(), options.serverKey());
-    if (other.isEmpty()) {
-      return false;
-    }
-    ServerPins pins = ServerPins.readOnly(profile.knownServers());
-    Optional<String> theirs = pins.pinned(other.get().server());
-    Optional<String> ours = presented.or(() -> pins.pinned(options.serverKey()));
-    if (ours.isEmpty() || theirs.isEmpty() || ours.equals(theirs)) {
-      return true; // not known to differ; or one relay, another name
-    }
-    String there = shown(other.get().server());
-    throw new CommandException.Usage(
-        "this profile ("
-            + profile.dir()
-            + ") is logged in to the relay "
-            + there
-            + ", not "
-            + options.server()
-            + " (another certificate): a profile keeps one relay's session, read positions and"
-            + " contacts. Keep a profile for each relay (--home DIR, or another CHAT_HOME); to"
-            + " move this one to "
-            + options.server()
-            + ", first chat logout --server "
-            + there
-            + " --user "
-            + TerminalSafe.line(other.get().username())
-            + " (or, if that relay is gone, move "
-            + profile.state()
-            + " away)");
-  }
-
-  /** A relay's name as stored ({@link ClientOptions#serverKey}) as the client shows it. */
-  private static String shown(String key) {
-    int colon = key.lastIndexOf(':');
-    try {
-      return ClientOptions.address(
-          key.substring(0, colon), Integer.parseInt(key.substring(colon + 1)));
-    } catch (RuntimeException e) {
-      return TerminalSafe.line(key);
-    }
   }
 
   /**
@@ -624,73 +566,6 @@ final class SessionManager {
   /** Tells the listeners {@code text}, on the event thread. */
   void notice(String text) {
     post(() -> listeners.notice("", text));
-  }
-
-  private void saveState() {
-    Session current = session;
-    if (current != null) {
-      try {
-        if (current.state.save()) {
-          listeners.localWriteSucceeded();
-        }
-      } catch (CommandException.FileAccess e) {
-        if (!closed) { // else close() saves again, and a failure of that one is its own to throw
-          post(() -> listeners.localWriteFailure(e.getMessage()));
-        }
-      }
-    }
-  }
-
-  /**
-   * Every 2 s: looks whether another process of the profile changed a contact's trust ({@link
-   * ContactStore#onChangedElsewhere}).
-   */
-  private void checkContacts() {
-    Session current = session;
-    if (current != null) {
-      try {
-        current.contacts.checkForChanges();
-      } catch (RuntimeException e) {
-        // a damaged file is said at its next use; a task of the timer that threw never runs again
-      }
-    }
-  }
-
-  /** Every second: says the end of this user's timed mutes that ran out ({@link TimedMutes}). */
-  private void endMutes() {
-    Session current = session;
-    if (current != null && current.timedMutes.anyEnded(clock.instant())) {
-      post(() -> new Events(current, listeners).mutesEnded(clock.instant()));
-    }
-  }
-
-  /** Every 2 s: delivers again what waited for a profile write ({@link StalledDeliveries}). */
-  private void retryStalled() {
-    Session current = session;
-    if (current != null
-        && current.connectionState() == ConnectionState.ONLINE
-        && current.inbox.stalled.any()) {
-      post(
-          () ->
-              current.inbox.stalled.retry(
-                  new CatchUp(current, listeners), listeners, current::lists));
-    }
-  }
-
-  /**
-   * Every keep-alive interval: pings the session's connection ({@link RelayConnection#keepAlive}),
-   * which drops it if the relay no longer answers; the reader then reports the loss and the client
-   * reconnects. A connection already closed is left to that: a task of the timer that threw would
-   * never run again.
-   */
-  private void ping() {
-    Session current = session;
-    RelayConnection connection = current == null ? null : current.rawConnection();
-    if (connection != null
-        && connection.isOpen()
-        && current.connectionState() == ConnectionState.ONLINE) {
-      connection.keepAlive();
-    }
   }
 
   void close() {
