@@ -1,7 +1,6 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
-import chat.cli.client.Advice;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConversationLabel;
 import chat.cli.client.DeliveryNotice;
@@ -25,7 +24,6 @@ import chat.crypto.RecipientEnvelope;
 import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
 import chat.protocol.StoredMessage;
-import chat.protocol.Usernames;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +48,6 @@ import java.util.stream.IntStream;
  * those of a catch-up counted per sender and reason when it ends.
  */
 final class Inbox {
-  /** What an envelope opened to: the message as a text line would show it, and its content. */
-  private record Opened(ChatMessage message, Content content) {}
-
   /** The file offers opened so far, with their keys (memory only). */
   final OfferBook offers = new OfferBook();
 
@@ -70,7 +65,7 @@ final class Inbox {
   private final HeldBook held = new HeldBook();
   private final LeftOutCopies leftOutCopies = new LeftOutCopies();
   private final DeletedIds deletedIds = new DeletedIds();
-  private final MembersDifferSaid differSaid = new MembersDifferSaid();
+  private final RecipientSetCheck recipients;
 
   /** The messages shown lately, for what replies to them quote. */
   final Quotes quotes = new Quotes(deletedIds);
@@ -104,6 +99,7 @@ final class Inbox {
     this.me = me;
     this.clock = clock;
     this.connectionGone = connectionGone;
+    this.recipients = new RecipientSetCheck(members, listeners, clock, this::label);
   }
 
   /**
@@ -253,7 +249,7 @@ final class Inbox {
       return Optional.empty();
     }
     if (live) {
-      checkRecipients(conversation, header, stored.storedAtMillis());
+      recipients.check(conversation, header, stored.storedAtMillis());
     }
     return opened;
   }
@@ -303,7 +299,8 @@ final class Inbox {
         held.file(sender, new HeldBook.Held(conversation, stored.get(i), true));
         heldHere.computeIfAbsent(sender, k -> new ArrayList<>()).add(stored.get(i).seq());
       } else {
-        leftOut.count(sender, unverifiable(envelopes.get(i), self), stored.get(i).seq());
+        leftOut.count(
+            sender, KeyDirectory.unverifiable(envelopes.get(i), self), stored.get(i).seq());
       }
     }
     OpenedMessage[] opened = new OpenedMessage[count];
@@ -331,7 +328,7 @@ final class Inbox {
         continue;
       }
       try {
-        shown[i] = opened(conversation, stored.get(i), self, opened[i]);
+        shown[i] = Opened.of(conversation, stored.get(i), self, opened[i]);
       } catch (CommandException e) {
         leftOut.count(
             envelopes.get(i).header().senderId(),
@@ -433,7 +430,7 @@ final class Inbox {
     }
     try {
       return Optional.of(
-          replied(opened(conversation, stored, self, opener.open(self, key.get(), envelope))));
+          replied(Opened.of(conversation, stored, self, opener.open(self, key.get(), envelope))));
     } catch (NotRecipientException e) {
       if (noticeFailures) {
         leftOut(conversation, sender, LeftOutMessages.Reason.NOT_FOR_YOUR_KEY, stored, live);
@@ -487,33 +484,6 @@ final class Inbox {
   }
 
   /**
-   * What {@code opened}, the opened envelope of {@code stored}, shows, before a reply is given the
-   * message it answers ({@link #replied}).
-   *
-   * @throws CommandException if its content is not one this client can read
-   */
-  private static Opened opened(
-      String conversation, StoredMessage stored, IdentityKeyPair self, OpenedMessage opened) {
-    EnvelopeHeader header = opened.header();
-    String sender = header.senderId();
-    Content content = Content.decode(opened.plaintext());
-    String text = content instanceof Content.Text t ? t.text() : "";
-    boolean action = content instanceof Content.Text t && t.describesAction();
-    return new Opened(
-        new ChatMessage(
-            conversation,
-            stored.seq(),
-            header.messageIdHex(),
-            sender,
-            header.timestampMillis(),
-            stored.storedAtMillis(),
-            text,
-            Usernames.key(sender).equals(Usernames.key(self.userId())),
-            action),
-        content);
-  }
-
-  /**
    * {@code opened}, a reply (an edit) given the message it answers (corrects) as this client holds
    * it; remembered for replies to it ({@link #quotes}).
    */
@@ -555,25 +525,8 @@ final class Inbox {
         held.countInCatchUp(conversation, sender, stored.seq());
       }
     } else {
-      leftOut(conversation, sender, unverifiable(envelope, me.get()), stored, live);
+      leftOut(conversation, sender, KeyDirectory.unverifiable(envelope, me.get()), stored, live);
     }
-  }
-
-  /**
-   * Why {@code envelope}, signed by a key that is neither its sender's pin nor the pending one, is
-   * left out: for one of this user's own that is not encrypted to their current key either (sent
-   * before they replaced their keys), that it was not encrypted to their current key; for any
-   * other, a key that is not the sender's current one, which may be a forgery (one in this user's
-   * name that is encrypted to their current key is one).
-   */
-  private static LeftOutMessages.Reason unverifiable(
-      RecipientEnvelope envelope, IdentityKeyPair self) {
-    boolean own = Usernames.key(envelope.header().senderId()).equals(Usernames.key(self.userId()));
-    boolean toCurrentKey =
-        envelope.entry().recipient().keyFingerprint().matches(self.bundle().fingerprint());
-    return own && !toCurrentKey
-        ? LeftOutMessages.Reason.NOT_FOR_YOUR_KEY
-        : LeftOutMessages.Reason.OLD_KEY;
   }
 
   /**
@@ -623,46 +576,6 @@ final class Inbox {
     }
     for (String conversation : held.takeNotKept(username)) {
       listeners.notice(conversation, HeldBook.notKeptNotice(username));
-    }
-  }
-
-  /**
-   * Warns when a live message's recipient set matches no membership of the conversation known
-   * lately. Not for one both sealed and stored longer ago than the memberships kept ({@link
-   * MemberCache#RECENT_MILLIS}): held back that long, it may have been sealed for members this
-   * client never saw. Either time alone is not enough to skip, as a sender's clock may be off; a
-   * relay that held a message back could as well have left it to a catch-up, which is not checked.
-   * Said once per sender, conversation and other set ({@link MembersDifferSaid}). Also warns when
-   * the set is a membership this client knows that does not list the sender.
-   */
-  private void checkRecipients(String conversation, EnvelopeHeader header, long storedAtMillis) {
-    long now = clock.millis();
-    boolean sealedLongAgo = now - header.timestampMillis() > MemberCache.RECENT_MILLIS;
-    boolean storedLongAgo = storedAtMillis <= 0 || now - storedAtMillis > MemberCache.RECENT_MILLIS;
-    if (sealedLongAgo && storedLongAgo) {
-      return;
-    }
-    Optional<List<String>> explained =
-        members.explanationFetching(conversation, header.recipientSetHash());
-    String sender = header.senderId();
-    if (explained.isPresent()
-        && members.leavesOut(conversation, header.recipientSetHash(), sender)) {
-      // Sealed to a member list this client knows that does not name the sender: the relay let in
-      // a message from someone it does not list as a member.
-      if (differSaid.news(conversation, sender, header.recipientSetHash(), explained.get(), true)) {
-        listeners.membersDiffer(
-            Advice.MembersDiffer.notListed(conversation, sender, label(conversation)));
-      }
-      return;
-    }
-    if (explained.isPresent() && explained.get().isEmpty()) {
-      differSaid.matched(conversation, sender);
-      return;
-    }
-    List<String> otherKeys = explained.orElse(List.of());
-    if (differSaid.news(conversation, sender, header.recipientSetHash(), otherKeys)) {
-      listeners.membersDiffer(
-          new Advice.MembersDiffer(conversation, sender, label(conversation), otherKeys));
     }
   }
 

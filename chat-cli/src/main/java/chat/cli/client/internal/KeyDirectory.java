@@ -2,11 +2,13 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.client.Advice;
+import chat.cli.client.LeftOutMessages;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
 import chat.crypto.EnvelopeHeader;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
+import chat.crypto.RecipientEnvelope;
 import chat.protocol.BundleReply;
 import chat.protocol.BundlesReply;
 import chat.protocol.GetBundleRequest;
@@ -238,5 +240,21 @@ final class KeyDirectory {
       throw CommandException.KeysChanged.sending(changed); // each front end names the commands
     }
     return out;
+  }
+
+  /**
+   * Why {@code envelope}, signed by a key that is neither its sender's pin nor the pending one, is
+   * left out: for one of this user's own that is not encrypted to their current key either (sent
+   * before they replaced their keys), that it was not encrypted to their current key; for any
+   * other, a key that is not the sender's current one, which may be a forgery (one in this user's
+   * name that is encrypted to their current key is one).
+   */
+  static LeftOutMessages.Reason unverifiable(RecipientEnvelope envelope, IdentityKeyPair self) {
+    boolean own = Usernames.key(envelope.header().senderId()).equals(Usernames.key(self.userId()));
+    boolean toCurrentKey =
+        envelope.entry().recipient().keyFingerprint().matches(self.bundle().fingerprint());
+    return own && !toCurrentKey
+        ? LeftOutMessages.Reason.NOT_FOR_YOUR_KEY
+        : LeftOutMessages.Reason.OLD_KEY;
   }
 }
