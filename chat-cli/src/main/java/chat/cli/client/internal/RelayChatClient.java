@@ -1,7 +1,6 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
-import chat.cli.TerminalSafe;
 import chat.cli.client.BanView;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
@@ -27,7 +26,6 @@ import chat.crypto.Fingerprint;
 import chat.crypto.KdfParameters;
 import chat.crypto.SafetyNumber;
 import chat.protocol.ConversationIds;
-import chat.protocol.DeleteMessagesRequest;
 import chat.protocol.LogoutReply;
 import chat.protocol.LogoutRequest;
 import chat.protocol.Usernames;
@@ -35,7 +33,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,7 +55,7 @@ public final class RelayChatClient implements ChatClient {
 
   private final SessionManager sessions;
   private final SessionRequests sessionList;
-  private final EnvelopeSender textSender;
+  private final TextMessages texts;
   private final SocialRequests social;
   private final FileTransfers files;
   private final KeyTrust keyTrust;
@@ -91,7 +88,7 @@ public final class RelayChatClient implements ChatClient {
     EnvelopeSealer sealer = new EnvelopeSealer(random, clock);
     this.social = new SocialRequests(sessions);
     this.sessionList = new SessionRequests(sessions);
-    this.textSender = EnvelopeSender.forText(sealer);
+    this.texts = new TextMessages(sessions, EnvelopeSender.forText(sealer));
     this.files = new FileTransfers(sessions, random, clock, sealer, this::history);
     this.keyTrust = new KeyTrust(sessions);
     this.rooms = new RoomRequests(sessions);
@@ -324,26 +321,12 @@ public final class RelayChatClient implements ChatClient {
     return naming(id, () -> rooms.members(id));
   }
 
-  /**
-   * Runs {@code request} for {@code conversation}; the relay's {@code NOT_MEMBER} then names it
-   * ({@code you are not in #ops}) instead of "this conversation".
-   */
   private <T> T naming(String conversation, Supplier<T> request) {
-    try {
-      return request.get();
-    } catch (CommandException.NotMember e) {
-      throw CommandException.NotMember.naming(
-          sessions.current().map(session -> session.label(conversation)).orElse(conversation));
-    }
+    return ConversationNaming.naming(sessions, conversation, request);
   }
 
   private void naming(String conversation, Runnable request) {
-    naming(
-        conversation,
-        () -> {
-          request.run();
-          return null;
-        });
+    ConversationNaming.naming(sessions, conversation, request);
   }
 
   static String conversationId(String conversation) {
@@ -356,73 +339,17 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public ChatMessage send(String conversation, String text, boolean action, String replyTo) {
-    return sendText(conversation, text, action, replyTo, null);
+    return texts.send(conversation, text, action, replyTo, null);
   }
 
   @Override
   public ChatMessage edit(String conversation, String text, boolean action, String edits) {
-    return sendText(conversation, text, action, null, edits);
+    return texts.send(conversation, text, action, null, edits);
   }
 
   @Override
   public ChatMessage react(String conversation, String emoji, String named) {
-    String reactsTo = ChatClient.messageId(named);
-    ChatClient.requireReaction(emoji); // one emoji of the list also keeps the receivers' rule
-    if (sessions
-        .requireLocal()
-        .inbox
-        .quotes
-        .reactedAlready(conversationId(conversation), reactsTo, emoji)) {
-      throw new CommandException.Usage("you reacted " + emoji + " to that message already");
-    }
-    return sendContent(conversation, emoji, false, Content.Text.reaction(emoji, reactsTo));
-  }
-
-  private ChatMessage sendText(
-      String conversation, String text, boolean action, String namedReply, String namedEdit) {
-    if (namedReply != null && namedEdit != null) {
-      throw new CommandException.Usage("an edit cannot also be a reply");
-    }
-    String replyTo = ChatClient.messageId(namedReply);
-    String edits = ChatClient.messageId(namedEdit);
-    Content.Text content;
-    try {
-      content = new Content.Text(text, action, replyTo, edits);
-    } catch (IllegalArgumentException e) {
-      throw new CommandException.Usage("message too long: " + e.getMessage());
-    }
-    return sendContent(conversation, text, action, content);
-  }
-
-  private ChatMessage sendContent(
-      String conversation, String text, boolean action, Content.Text content) {
-    if (chat.cli.TerminalSafe.showsNothing(text)) {
-      // Only spaces, joiners or characters the recipients' terminals drop: an empty line.
-      throw new CommandException.Usage(NOTHING_TO_SEND);
-    }
-    Session session = sessions.require();
-    String id = conversationId(conversation);
-    byte[] plaintext = Content.encode(content);
-    EnvelopeSender.Sent sent =
-        naming(
-            id,
-            () ->
-                textSender.send(
-                    new TransferLink(sessions, session, sessions.options().live(), TEXT_PATIENCE),
-                    id,
-                    plaintext));
-    return session.inbox.quotes.sent(
-        new ChatMessage(
-            id,
-            sent.seq(),
-            sent.messageId(),
-            session.username(),
-            sent.sentAtMillis(),
-            sent.storedAtMillis(),
-            text,
-            true,
-            action),
-        content);
+    return texts.react(conversation, emoji, named);
   }
 
   @Override
@@ -619,35 +546,13 @@ public final class RelayChatClient implements ChatClient {
   @Override
   public Deletion deleteMessages(String conversation, List<String> messageIds) {
     String id = conversationId(conversation);
-    if (messageIds.isEmpty() || messageIds.size() > MAX_DELETE) {
-      throw new CommandException.Usage("name 1 to " + MAX_DELETE + " messages to delete");
-    }
-    List<String> ids = new ArrayList<>();
-    for (String messageId : messageIds) {
-      String lower = ChatClient.messageId(messageId);
-      if (!ids.contains(lower)) {
-        ids.add(lower);
-      }
-    }
-    return naming(
-        id,
-        () -> social.delete(id, requestId -> DeleteMessagesRequest.messages(requestId, id, ids)));
+    return naming(id, () -> social.deleteMessages(id, messageIds));
   }
 
   @Override
   public Deletion deleteNewest(String conversation, String sender, int count) {
     String id = conversationId(conversation);
-    if (count < 1 || count > MAX_DELETE) {
-      throw new CommandException.Usage("delete 1 to " + MAX_DELETE + " messages at a time");
-    }
-    if (!Usernames.isValid(sender)) {
-      throw new CommandException.Usage("not a username: " + TerminalSafe.line(sender));
-    }
-    return naming(
-        id,
-        () ->
-            social.delete(
-                id, requestId -> DeleteMessagesRequest.newest(requestId, id, sender, count)));
+    return naming(id, () -> social.deleteNewest(id, sender, count));
   }
 
   @Override

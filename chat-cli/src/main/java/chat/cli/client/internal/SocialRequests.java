@@ -1,7 +1,9 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
 import chat.cli.client.BanView;
+import chat.cli.client.ChatClient;
 import chat.cli.client.Deletion;
 import chat.cli.client.FriendAction;
 import chat.cli.client.FriendView;
@@ -155,11 +157,42 @@ final class SocialRequests {
         "bans");
   }
 
+  /** {@link chat.cli.client.ChatClient#deleteMessages} in {@code conversation}, an id. */
+  Deletion deleteMessages(String conversation, List<String> messageIds) {
+    if (messageIds.isEmpty() || messageIds.size() > ChatClient.MAX_DELETE) {
+      throw new CommandException.Usage(
+          "name 1 to " + ChatClient.MAX_DELETE + " messages to delete");
+    }
+    List<String> ids = new ArrayList<>();
+    for (String messageId : messageIds) {
+      String lower = ChatClient.messageId(messageId);
+      if (!ids.contains(lower)) {
+        ids.add(lower);
+      }
+    }
+    return delete(
+        conversation, requestId -> DeleteMessagesRequest.messages(requestId, conversation, ids));
+  }
+
+  /** {@link chat.cli.client.ChatClient#deleteNewest} in {@code conversation}, an id. */
+  Deletion deleteNewest(String conversation, String sender, int count) {
+    if (count < 1 || count > ChatClient.MAX_DELETE) {
+      throw new CommandException.Usage(
+          "delete 1 to " + ChatClient.MAX_DELETE + " messages at a time");
+    }
+    if (!Usernames.isValid(sender)) {
+      throw new CommandException.Usage("not a username: " + TerminalSafe.line(sender));
+    }
+    return delete(
+        conversation,
+        requestId -> DeleteMessagesRequest.newest(requestId, conversation, sender, count));
+  }
+
   /**
    * Sends the deletion {@code request} builds from a request id (wire version 13); returns what the
    * relay deleted.
    */
-  Deletion delete(String conversation, Function<String, DeleteMessagesRequest> request) {
+  private Deletion delete(String conversation, Function<String, DeleteMessagesRequest> request) {
     Session session = sessions.require();
     RelayConnection relay =
         session
