@@ -5,6 +5,7 @@ import static chat.server.RelayFixture.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.crypto.IdentityKeyPair;
+import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.FriendAction;
@@ -50,7 +51,8 @@ class FriendIntegrationTest {
   static void startRelay() throws Exception {
     relay = RelayFixture.start(dataDir);
     try (TestClient client = RelayFixture.connect(relay, dataDir)) {
-      for (String name : List.of("fay", "finn", "flo", "fred", "pam", "pete", "sol", "sam")) {
+      for (String name :
+          List.of("fay", "finn", "flo", "fred", "pam", "pete", "sol", "sam", "sue", "stu")) {
         IdentityKeyPair identity = RelayFixture.identity(name);
         register(client, identity);
       }
@@ -204,6 +206,52 @@ class FriendIntegrationTest {
     } finally {
       fred.close();
     }
+  }
+
+  /**
+   * Anyone may list the members of a private conversation with anyone, started or not (a first
+   * message is sealed to them): a stranger's presence is not shown there, only a friend's or a
+   * peer's, as it is pushed.
+   */
+  @Test
+  void privateConversationNeverStarted_showsAStrangerOffline_aFriendAsTheyAre() throws Exception {
+    try (TestClient sue = as("sue", 2);
+        TestClient stu = as("stu", 2);
+        TestClient older = as("sue", 1)) {
+      sue.ok(new LeaveRequest(sue.nextId(), "#lobby"), LeaveReply.class);
+      stu.ok(new LeaveRequest(stu.nextId(), "#lobby"), LeaveReply.class);
+      stu.ok(
+          new SetPresenceRequest(stu.nextId(), PresenceStatus.AWAY, "at the dentist"),
+          SetPresenceReply.class);
+      String direct = ConversationIds.direct("stu", "sue");
+
+      MemberInfo stranger = directMember(sue, direct, "stu");
+      assertThat(stranger.online()).isFalse();
+      assertThat(stranger.status()).isEqualTo(PresenceStatus.OFFLINE);
+      assertThat(stranger.message()).isNull();
+      assertThat(directMember(sue, direct, "sue").status()).isEqualTo(PresenceStatus.ONLINE);
+      assertThat(directMember(older, direct, "stu").online()).isFalse();
+
+      friend(sue, FriendAction.ADD, "stu");
+      friend(stu, FriendAction.ACCEPT, "sue");
+      MemberInfo friend = directMember(sue, direct, "stu");
+      assertThat(friend.online()).isTrue();
+      assertThat(friend.status()).isEqualTo(PresenceStatus.AWAY);
+      assertThat(friend.message()).isEqualTo("at the dentist");
+      assertThat(directMember(older, direct, "stu").online()).isTrue();
+      friend(sue, FriendAction.REMOVE, "stu");
+    }
+  }
+
+  private static MemberInfo directMember(TestClient client, String direct, String name)
+      throws Exception {
+    return client
+        .ok(new ListMembersRequest(client.nextId(), direct), MembersReply.class)
+        .members()
+        .stream()
+        .filter(m -> m.username().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

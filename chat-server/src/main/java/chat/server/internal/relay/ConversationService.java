@@ -211,61 +211,77 @@ public final class ConversationService {
   public MembersReply members(ClientConnection connection, ListMembersRequest request) {
     String key = connection.state().requireUserKey();
     String conversation = request.conversation();
-    List<MemberInfo> out = new ArrayList<>();
     if (ConversationIds.isDirect(conversation)) {
-      List<String> parties = ConversationIds.parties(conversation);
-      if (!parties.contains(key)) {
-        throw new RelayException(ErrorCode.NOT_MEMBER);
-      }
-      for (String party : parties) {
-        String name =
-            storage
-                .read(c -> users.find(c, party))
-                .orElseThrow(() -> RelayException.noSuchUser(party))
-                .username();
-        out.add(memberInfo(party, name));
-      }
-    } else {
-      requireMember(conversation, key);
-      Optional<Map<String, GroupRole>> roles = storage.read(c -> groups.roles(c, conversation));
-      Map<String, String> names = storage.read(c -> members.members(c, conversation));
-      boolean social = connection.state().version() >= ProtocolVersions.SOCIAL;
-      Map<String, Long> muted =
-          roles.isPresent() && connection.state().version() >= ProtocolVersions.MUTE
-              ? storage.read(c -> groups.mutes(c, conversation))
-              : Map.of();
-      ListPage<MemberInfo> page =
-          ListPage.of(
-              new ArrayList<>(names.keySet()),
-              request.after() == null ? null : chat.protocol.Usernames.key(request.after()),
-              member -> {
-                MemberInfo plain = memberInfo(member, names.get(member));
-                MemberInfo info =
-                    roles.isEmpty() || !social
-                        ? plain
-                        : withRole(plain, roles.get().getOrDefault(member, GroupRole.MEMBER));
-                MemberInfo shown = social ? withStatus(info) : info;
-                return muted.containsKey(member) ? shown.mutedUntil(muted.get(member)) : shown;
-              },
-              member ->
-                  ListPage.jsonBytes(
-                      member.username(),
-                      member.keyFingerprint(),
-                      member.message(),
-                      member.status() == null ? null : member.status().name(),
-                      member.role() == null ? null : member.role().name(),
-                      member.muted() == null ? null : "true",
-                      member.mutedUntilMillis() == null
-                          ? null
-                          : Long.toString(member.mutedUntilMillis())),
-              MemberInfo::username,
-              pageBudget(connection));
-      return new MembersReply(request.id(), conversation, page.entries(), page.next());
+      return directMembers(connection, request, key);
     }
-    if (connection.state().version() >= ProtocolVersions.SOCIAL) {
-      out.replaceAll(this::withStatus);
+    requireMember(conversation, key);
+    Optional<Map<String, GroupRole>> roles = storage.read(c -> groups.roles(c, conversation));
+    Map<String, String> names = storage.read(c -> members.members(c, conversation));
+    boolean social = connection.state().version() >= ProtocolVersions.SOCIAL;
+    Map<String, Long> muted =
+        roles.isPresent() && connection.state().version() >= ProtocolVersions.MUTE
+            ? storage.read(c -> groups.mutes(c, conversation))
+            : Map.of();
+    ListPage<MemberInfo> page =
+        ListPage.of(
+            new ArrayList<>(names.keySet()),
+            request.after() == null ? null : chat.protocol.Usernames.key(request.after()),
+            member -> {
+              MemberInfo plain = memberInfo(member, names.get(member));
+              MemberInfo info =
+                  roles.isEmpty() || !social
+                      ? plain
+                      : withRole(plain, roles.get().getOrDefault(member, GroupRole.MEMBER));
+              MemberInfo shown = social ? withStatus(info) : info;
+              return muted.containsKey(member) ? shown.mutedUntil(muted.get(member)) : shown;
+            },
+            member ->
+                ListPage.jsonBytes(
+                    member.username(),
+                    member.keyFingerprint(),
+                    member.message(),
+                    member.status() == null ? null : member.status().name(),
+                    member.role() == null ? null : member.role().name(),
+                    member.muted() == null ? null : "true",
+                    member.mutedUntilMillis() == null
+                        ? null
+                        : Long.toString(member.mutedUntilMillis())),
+            MemberInfo::username,
+            pageBudget(connection));
+    return new MembersReply(request.id(), conversation, page.entries(), page.next());
+  }
+
+  /**
+   * The two parties of a private conversation of the caller's ({@code key}). Anyone may list one by
+   * its name, started or not, to seal a first message: the other party's presence shows only where
+   * the relay would push it to the caller ({@link Notifier#seesPresence}); else they are shown
+   * offline, without an away message.
+   */
+  private MembersReply directMembers(
+      ClientConnection connection, ListMembersRequest request, String key) {
+    List<String> parties = ConversationIds.parties(request.conversation());
+    if (!parties.contains(key)) {
+      throw new RelayException(ErrorCode.NOT_MEMBER);
     }
-    return new MembersReply(request.id(), conversation, out);
+    boolean social = connection.state().version() >= ProtocolVersions.SOCIAL;
+    List<MemberInfo> out = new ArrayList<>();
+    for (String party : parties) {
+      String name =
+          storage
+              .read(c -> users.find(c, party))
+              .orElseThrow(() -> RelayException.noSuchUser(party))
+              .username();
+      MemberInfo info = memberInfo(party, name);
+      if (notifier.seesPresence(key, party)) {
+        out.add(social ? withStatus(info) : info);
+      } else if (social) {
+        out.add(
+            new MemberInfo(name, false, info.keyFingerprint(), PresenceStatus.OFFLINE, null, null));
+      } else {
+        out.add(new MemberInfo(name, false, info.keyFingerprint()));
+      }
+    }
+    return new MembersReply(request.id(), request.conversation(), out);
   }
 
   private MemberInfo memberInfo(String userKey, String name) {

@@ -121,6 +121,18 @@ public final class Notifier {
   }
 
   /**
+   * Whether {@code viewerKey} may see {@code userKey}'s presence in a member list: their own, a
+   * friend's, or that of someone they share a conversation with (of any size: a large room's list
+   * shows who is online, though it carries no live presence). Not that of a stranger whose private
+   * conversation with them was never started, which anyone could list.
+   */
+  public boolean seesPresence(String viewerKey, String userKey) {
+    return viewerKey.equals(userKey)
+        || storage.read(
+            c -> friends.exists(c, viewerKey, userKey) || members.share(c, viewerKey, userKey));
+  }
+
+  /**
    * Tells peers and friends that the user went away ({@code message} may be null) or came back
    * ({@link PresenceStatus#ONLINE}), and the user's own connections but {@code origin}, which said
    * it, from {@link ProtocolVersions#OWN_AWAY}: away is the user's, on every device; version 1

@@ -196,6 +196,16 @@ public final class MemberRepository {
     return out;
   }
 
+  /** Whether {@code firstKey} and {@code secondKey} are both members of some conversation. */
+  public boolean share(Connection c, String firstKey, String secondKey) throws SQLException {
+    return SqlRows.exists(
+        c,
+        "SELECT 1 FROM members m JOIN members o ON o.conversation = m.conversation"
+            + " WHERE m.user_key = ? AND o.user_key = ?",
+        firstKey,
+        secondKey);
+  }
+
   /** Removes every member of {@code conversation}; returns how many there were. */
   public int removeAll(Connection c, String conversation) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("DELETE FROM members WHERE conversation = ?")) {
