@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
     name = "listen",
     description = {
       "Stay connected and print messages as they arrive, one per line, until stopped.",
-      "With --json every line is a JSON object: message, file_offer, membership, presence,"
-          + " trust, connection, notice, group or friend."
+      "With --json every line is a JSON object: message, file_offer, deleted, membership,"
+          + " presence, group, friend, trust, connection or notice."
     })
 final class ListenCommand implements Callable<Integer> {
   private final CliContext context;

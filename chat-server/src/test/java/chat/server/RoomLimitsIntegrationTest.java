@@ -56,7 +56,9 @@ class RoomLimitsIntegrationTest {
     relay = Relay.start(config, java.time.Clock.systemUTC(), RelayFixture.RANDOM);
     try (TestClient client = RelayFixture.connect(relay, dataDir)) {
       for (String name :
-          List.of("rita", "sam", "tess", "uma", "vic", "wes", "xan", "yan", "zoe", "abe")) {
+          List.of(
+              "rita", "sam", "tess", "uma", "vic", "wes", "xan", "yan", "zoe", "abe", "cal",
+              "dee")) {
         IdentityKeyPair identity = RelayFixture.identity(name);
         register(client, identity);
       }
@@ -159,6 +161,39 @@ class RoomLimitsIntegrationTest {
       assertThat(refused(xan.call(new JoinRequest(xan.nextId(), "#xan-extra"))).message())
           .as("the re-created rooms count for wes, not for xan who made them first")
           .contains("created " + ROOMS_PER_USER + " rooms");
+    }
+  }
+
+  /**
+   * A group handed to another member counts for its new owner from then on: its creator, who no
+   * longer owns it, could not free it by leaving while others are in it.
+   */
+  @Test
+  void groupTransfer_countsForTheNewOwner_notItsCreator() throws Exception {
+    try (TestClient cal = as("cal");
+        TestClient dee = as("dee")) {
+      cal.ok(new GroupCreateRequest(cal.nextId(), "#handed"), JoinReply.class);
+      for (int i = 1; i < ROOMS_PER_USER; i++) {
+        cal.ok(new JoinRequest(cal.nextId(), "#cal-" + i), JoinReply.class);
+      }
+      assertThat(refused(cal.call(new JoinRequest(cal.nextId(), "#cal-extra"))).code())
+          .isEqualTo(ErrorCode.LIMIT_REACHED);
+      cal.ok(
+          new GroupMemberRequest(cal.nextId(), "#handed", GroupAction.INVITE, "dee"),
+          GroupReply.class);
+      dee.ok(new JoinRequest(dee.nextId(), "#handed"), JoinReply.class);
+      cal.ok(
+          new GroupMemberRequest(cal.nextId(), "#handed", GroupAction.TRANSFER, "dee"),
+          GroupReply.class);
+
+      cal.ok(new JoinRequest(cal.nextId(), "#cal-extra"), JoinReply.class);
+      for (int i = 1; i < ROOMS_PER_USER; i++) {
+        dee.ok(new JoinRequest(dee.nextId(), "#dee-" + i), JoinReply.class);
+      }
+      ErrorReply full = refused(dee.call(new JoinRequest(dee.nextId(), "#dee-extra")));
+      assertThat(full.message())
+          .as("#handed counts for dee now")
+          .startsWith("you have created " + ROOMS_PER_USER + " rooms, this relay's limit: ");
     }
   }
 
@@ -275,7 +310,7 @@ class RoomLimitsIntegrationTest {
           .startsWith(
               "you have created "
                   + (ROOMS_PER_USER + 1)
-                  + " rooms, the limit this relay's operator set for you: leave or disband one");
+                  + " rooms, the limit this relay's operator set for you: disband a group you own");
 
       assertThat(setLimit("kim", "default")).isZero();
       kim.ok(new LeaveRequest(kim.nextId(), "#kim-0"), LeaveReply.class);
@@ -307,8 +342,10 @@ class RoomLimitsIntegrationTest {
       lee.ok(new JoinRequest(lee.nextId(), "#lee-0"), JoinReply.class);
       assertThat(refused(lee.call(new JoinRequest(lee.nextId(), "#lee-1"))).message())
           .isEqualTo(
-              "you have created 1 room, the limit this relay's operator set for you: leave or"
-                  + " disband one (a room counts while it has members) or join an existing room");
+              "you have created 1 room, the limit this relay's operator set for you: disband a"
+                  + " group you own or hand it over, leave a room you are the last member of, or"
+                  + " join an existing room (a room counts for its creator, or a group's owner,"
+                  + " while it has members)");
     }
   }
 

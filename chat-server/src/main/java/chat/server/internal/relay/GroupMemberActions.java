@@ -117,6 +117,7 @@ final class GroupMemberActions {
         }
         tables.roles().set(c, room, actorKey, GroupRole.ADMIN);
         tables.roles().set(c, room, targetKey, GroupRole.OWNER);
+        capacity.handedOver(c, room, targetKey);
         return new Outcome(GroupChange.TRANSFERRED, name, false, false);
       case ADMIN:
         requireMember(name, member);

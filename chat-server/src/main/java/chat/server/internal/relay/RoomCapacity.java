@@ -48,6 +48,14 @@ public final class RoomCapacity {
     this.maxConversationsPerUser = RoomLimits.conversationsFitting(maxFrameBytes);
   }
 
+  /**
+   * Group {@code room} was handed to {@code ownerKey}: it counts against their rooms from now on,
+   * not its creator's, who no longer owns it and could not free it by leaving.
+   */
+  void handedOver(Connection c, String room, String ownerKey) throws SQLException {
+    conversations.setCreator(c, room, ownerKey);
+  }
+
   /** The most conversations one user may be in: the login reply lists each. */
   public int maxConversationsPerUser() {
     return maxConversationsPerUser;
@@ -102,8 +110,9 @@ public final class RoomCapacity {
               + ", "
               + (created > allowed ? "past " : "")
               + (own.isPresent() ? OWN_LIMIT : "this relay's limit")
-              + ": leave or disband one (a room counts while it has members) or join an existing"
-              + " room");
+              + ": disband a group you own or hand it over, leave a room you are the last member"
+              + " of, or join an existing room (a room counts for its creator, or a group's owner,"
+              + " while it has members)");
     }
     if (exists) {
       conversations.setCreator(c, room, creatorKey);
