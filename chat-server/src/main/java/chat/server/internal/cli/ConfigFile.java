@@ -164,6 +164,13 @@ public record ConfigFile(Path path, Map<String, ConfigFile.Entry> entries) {
   private static String unknown(String key, Set<String> keys) {
     String shown = key.startsWith("--") ? key.substring(2) : key;
     String message = "unknown key '" + key + "'";
+    if (ConfigDefaultProvider.NOT_SETTINGS.contains("--" + shown)) {
+      return message
+          + ": --"
+          + shown
+          + " is not a setting (--config, --print-config, --help and --version are given as"
+          + " flags only)";
+    }
     if (!shown.equals(key) && keys.contains(shown)) {
       return message + " (write it without the dashes: '" + shown + "')";
     }

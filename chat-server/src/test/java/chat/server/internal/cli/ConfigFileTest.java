@@ -57,6 +57,16 @@ class ConfigFileTest {
   }
 
   @Test
+  void parse_aFlagThatIsNoSetting_saysSo() {
+    assertThatThrownBy(() -> ConfigFile.parse(FILE, "config = /etc/other.conf\n", KEYS))
+        .isInstanceOf(ConfigFileException.class)
+        .hasMessage(
+            FILE
+                + ":1: unknown key 'config': --config is not a setting (--config, --print-config,"
+                + " --help and --version are given as flags only)");
+  }
+
+  @Test
   void parse_unknownKeyFarFromAny_failsAndPointsAtTheFlagNames() {
     assertThatThrownBy(() -> ConfigFile.parse(FILE, "colour = blue\n", KEYS))
         .hasMessageStartingWith(FILE + ":1: unknown key 'colour'; the keys are the long flag");
