@@ -105,8 +105,16 @@ final class ListenCommand implements Callable<Integer> {
                 + "): stopped; the next listen starts with the message that could not be printed",
             null);
       }
+      if (printer.stoppedBy instanceof CommandException.Network network
+          && network.certificateChanged()) {
+        // its warning, both fingerprints in it, was said as it came: not a second time (exit 3)
+        throw new CommandException.Network(
+            "stopped: the relay's certificate changed (see the warning above); once that is"
+                + " settled, run chat listen again",
+            null);
+      }
       if (printer.stoppedBy != null) {
-        // a certificate change (exit 3), keys replaced elsewhere (4), the session ended (2)
+        // keys replaced elsewhere (exit 4), the session ended (2)
         throw printer.stoppedBy;
       }
       if (printer.sessionLost != null) {

@@ -516,8 +516,8 @@ class HostileRelayTest {
       assertThat(events.connectionDetails)
           .contains(
               "OFFLINE the relay's certificate changed (see its warning, which names both"
-                  + " fingerprints); not reconnecting: once that is settled, /login alice"
-                  + " connects")
+                  + " fingerprints); not reconnecting: once that is settled, log in again as"
+                  + " alice")
           .noneMatch(detail -> detail.contains("HAS CHANGED"));
       int states = events.states.size();
       await().during(Duration.ofSeconds(2)).until(() -> events.states.size() == states);

@@ -279,8 +279,8 @@ final class Reconnector {
             listeners.connection(
                 ConnectionState.OFFLINE,
                 "the relay's certificate changed (see its warning, which names both"
-                    + " fingerprints); not reconnecting"
-                    + (user == null ? "" : ": once that is settled, /login " + user + " connects"));
+                    + " fingerprints); not reconnecting: once that is settled, log in again"
+                    + (user == null ? "" : " as " + user));
           });
       return;
     }
