@@ -26,10 +26,14 @@ final class EntryFormatter {
   }
 
   /**
-   * The local day a message or file offer is shown under, for day separators; empty for client
-   * lines.
+   * The local day a message, file offer or client line is shown under, for day separators: a client
+   * line ({@code -!- bob joined #lobby}) shows its time too, and the first line of a new day gets
+   * the date line whatever it is. Empty for a line without a time.
    */
   Optional<LocalDate> day(PaneEntry entry) {
+    if (entry instanceof PaneEntry.Note note) {
+      return note.atMillis() > 0 ? Optional.of(formatter.day(note.atMillis())) : Optional.empty();
+    }
     if (entry instanceof PaneEntry.Message message) {
       return Optional.of(formatter.day(formatter.shownTime(message.message())));
     }

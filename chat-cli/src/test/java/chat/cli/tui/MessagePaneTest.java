@@ -52,6 +52,26 @@ class MessagePaneTest {
         .isLessThan(screen.indexOf("09:30:00 <bob> saturday"));
   }
 
+  /** A client line is the first of a new day as well as a message is: the date line comes first. */
+  @Test
+  void noteAfterMidnight_dayLineBeforeIt_notBeforeTheNextMessage() {
+    TuiHarness h = inLobby();
+    long saturday = TuiHarness.NOW.toEpochMilli();
+    long friday = saturday - Duration.ofHours(12).toMillis();
+
+    h.tui.context().showMessage(message(1, "friday night", friday, friday));
+    h.tui.events().onMembership("#lobby", "carol", true);
+    h.tui.events().onMessage(message(2, "saturday", saturday + 1_000, saturday + 1_000));
+    h.drain();
+
+    String screen = h.screen();
+    String line = "--- Saturday 14 March 2026 ---";
+    assertThat(screen.indexOf("friday night")).isLessThan(screen.indexOf(line));
+    assertThat(screen.indexOf(line)).isLessThan(screen.indexOf("carol"));
+    assertThat(screen.indexOf(line)).isEqualTo(screen.lastIndexOf(line));
+    assertThat(screen.indexOf("carol")).isLessThan(screen.indexOf("<bob> saturday"));
+  }
+
   @Test
   void message_flagAtThePaneEdge_wrapsWhole() {
     TuiHarness h = new TuiHarness(30, 8).start().loggedInAs("alice");
