@@ -544,6 +544,46 @@ class ChatEndToEndTest {
     }
   }
 
+  /**
+   * Messages sent while alice was out of the room, newer than those she can read, are counted as
+   * not given to her even by a page that did not reach the room's start ({@code history -n 1}).
+   */
+  @Test
+  void historyPage_filledBeforeTheStart_stillCountsNewerMessagesNotGiven() {
+    RecordingListener bobSees = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobSees)) {
+      bob.join("#gap");
+      alice.join("#gap");
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> bobSees.events.contains("joined #gap alice"));
+      bob.send("#gap", "one");
+      bob.send("#gap", "two");
+      alice.leave("#gap");
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> bobSees.events.contains("left #gap alice"));
+      for (int i = 1; i <= 3; i++) {
+        bob.send("#gap", "while alice was out " + i);
+      }
+      alice.join("#gap");
+
+      HistoryPage last = alice.historyPage("#gap", 1);
+      assertThat(last.messages()).extracting(ChatMessage::text).containsExactly("two");
+      assertThat(last.notForYouBetween()).isEqualTo(3);
+      assertThat(last.notForYouNote("#gap"))
+          .hasValue(
+              "3 messages in #gap after the first one the relay gave you were not given to you:"
+                  + " not encrypted to you (sent while you were not in it, or before the sender"
+                  + " saw you join), or withheld by the relay");
+      HistoryPage all = alice.historyPage("#gap", 50);
+      assertThat(all.messages()).extracting(ChatMessage::text).containsExactly("one", "two");
+      assertThat(all.notForYou()).isEqualTo(3);
+      assertThat(all.notForYouBetween()).isEqualTo(3);
+    }
+  }
+
   @Test
   void relayRestart_clientReconnects_historyDecrypts_andNothingShowsTwice() throws Exception {
     RecordingListener aliceEvents = new RecordingListener();

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param held per sender, the messages in the same stretch that are held; empty when none are
  * @param notForYou how many stored messages older than the last one shown, back to the first the
  *     relay keeps, were not given to this user because none of their keys was among the recipients
- *     (sent before the user joined, typically); 0 when the page was filled before reaching the
- *     start, as then nothing is known of older ones
+ *     (sent before the user joined, typically); when the page was filled before reaching the start,
+ *     only those above the oldest message given (nothing is known of older ones)
  * @param notForYouBetween how many of {@link #notForYou} come after the first message the relay
  *     gave this user: not "sent before you joined", but not encrypted to this user, or withheld by
  *     the relay (a stored message it cannot read back)

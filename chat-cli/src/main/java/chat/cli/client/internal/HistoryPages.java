@@ -103,15 +103,19 @@ final class HistoryPages {
         .forEachRemaining(p -> out.add(session.inbox.quotes.requoted(p)));
     List<HeldMessages> heldOut = new ArrayList<>(held.values());
     boolean reachedStart = !more && out.size() < limit;
-    long notForYou = reachedStart && lowest > 0 ? Math.max(0, top - lowest + 1 - returned) : 0;
-    // Of those, the numbers above the first message given were not "sent before you joined".
+    // The numbers above the lowest message given that were not returned were not "sent before you
+    // joined": not encrypted to this user, or withheld. Known whether or not the start was reached.
     long between = 0;
     if (lowestGiven != Long.MAX_VALUE) {
       long from = lowestGiven;
       long returnedFrom = returned - deletedSeqs.stream().filter(seq -> seq < from).count();
-      between = Math.max(0, Math.min(notForYou, top - lowestGiven + 1 - returnedFrom));
+      between = Math.max(0, top - lowestGiven + 1 - returnedFrom);
     }
-    return new HistoryPage(out, heldOut, notForYou, between, leftOut.messages());
+    // Below it, only a page that reached the start knows what was not given (sent before the join).
+    long notForYou =
+        reachedStart && lowest > 0 ? Math.max(between, top - lowest + 1 - returned) : between;
+    return new HistoryPage(
+        out, heldOut, notForYou, Math.min(between, notForYou), leftOut.messages());
   }
 
   /**
