@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.cli.CommandException;
+import chat.cli.client.FriendAction;
+import chat.cli.client.Friendship;
 import chat.cli.client.TrustState;
 import chat.cli.client.internal.RelayChatClient;
 import chat.server.Relay;
@@ -68,6 +70,21 @@ class SpellingEndToEndTest {
       assertThat(alice.label(direct))
           .as("named as any member list names him")
           .isEqualTo("@Maximilian");
+    }
+  }
+
+  /**
+   * As {@code chat friend add MAXIMILIAN} then says: the relay's answer names him as registered.
+   */
+  @Test
+  void friendRequest_typedInAnotherCase_namedAsRegistered() {
+    try (RelayChatClient alice = Clients.oneShot(relay.port(), homes)) {
+      alice.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      assertThat(alice.spelling("MAXIMILIAN")).isEqualTo("MAXIMILIAN");
+
+      assertThat(alice.friend(FriendAction.ADD, "MAXIMILIAN")).isEqualTo(Friendship.REQUEST_SENT);
+
+      assertThat(alice.spelling("MAXIMILIAN")).isEqualTo("Maximilian");
     }
   }
 
