@@ -14,6 +14,7 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FriendAction;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.KeptList;
@@ -581,6 +582,37 @@ class ChatEndToEndTest {
       assertThat(all.messages()).extracting(ChatMessage::text).containsExactly("one", "two");
       assertThat(all.notForYou()).isEqualTo(3);
       assertThat(all.notForYouBetween()).isEqualTo(3);
+    }
+  }
+
+  /**
+   * The relay pushes a presence change only to who is connected: a friend who left while it was
+   * down is said offline once alice's client reconnects, from the friends list it then fetches.
+   */
+  @Test
+  void friendWhoLeftWhileTheRelayWasDown_isSaidOfflineAfterTheReconnect() throws Exception {
+    RecordingListener aliceEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents)) {
+      RelayChatClient bob = registered("bob", new RecordingListener());
+      try {
+        bob.friend(FriendAction.ADD, "alice");
+        alice.friend(FriendAction.ACCEPT, "bob");
+        bob.away("lunch");
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(() -> aliceEvents.events.contains("away bob lunch"));
+
+        relay.close();
+        bob.close();
+        restartRelay();
+
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> aliceEvents.events.contains("offline bob"));
+        assertThat(alice.connectionState()).isEqualTo(ConnectionState.ONLINE);
+      } finally {
+        bob.close();
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.Deletion;
 import chat.cli.client.DeliveryNotice;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.Presence;
 import chat.cli.client.PushedNotice;
 import chat.cli.client.TrustState;
 import chat.cli.emoji.Graphemes;
@@ -113,8 +114,9 @@ final class Events {
     }
     String self = session.username();
     if (self == null || !Usernames.key(presence.username()).equals(Usernames.key(self))) {
-      listeners.presence(
-          presence.username(), Views.presence(presence.status(), presence.message()));
+      Presence now = Views.presence(presence.status(), presence.message());
+      session.presenceHeard.heard(presence.username(), now);
+      listeners.presence(presence.username(), now);
       return;
     }
     boolean away = presence.status() == PresenceStatus.AWAY;

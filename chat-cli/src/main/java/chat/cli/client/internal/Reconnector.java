@@ -4,6 +4,7 @@ import chat.cli.CommandException;
 import chat.cli.client.Advice;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FriendView;
 import chat.protocol.ResumeReply;
 import java.security.SecureRandom;
 import java.util.HashSet;
@@ -189,6 +190,7 @@ final class Reconnector {
                           ConnectionState.ONLINE, "reconnected to " + sessions.options().server());
                       gone.forEach(listeners::noLongerIn);
                       new CatchUp(target, listeners).run(reply.conversations());
+                      friendsChangedMeanwhile(target);
                     });
               });
       if (!live) {
@@ -206,6 +208,24 @@ final class Reconnector {
       }
       // else closed or logged out meanwhile (closing interrupts an attempt): nothing to say
     }
+  }
+
+  /**
+   * Tells the listeners of the friends whose presence changed while the connection was down, which
+   * the relay pushed to no one (it pushes a change only to who is connected): one who went offline
+   * meanwhile would otherwise stay online here. On the event thread, after the catch-up.
+   */
+  private void friendsChangedMeanwhile(Session target) {
+    if (!sessions.isCurrent(target) || target.connectionState() != ConnectionState.ONLINE) {
+      return;
+    }
+    List<FriendView> friends;
+    try {
+      friends = new SocialRequests(sessions).friends();
+    } catch (RuntimeException e) {
+      return; // an older relay without friends, or the connection dropped again: nothing to say
+    }
+    target.presenceHeard.reconnected(friends, listeners::presence);
   }
 
   /**

@@ -1,0 +1,52 @@
+package chat.cli.client.internal;
+
+import chat.cli.client.FriendView;
+import chat.cli.client.Friendship;
+import chat.cli.client.Presence;
+import chat.protocol.Usernames;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The presence of others as this session's listeners last heard it, so that a reconnect can tell
+ * them what changed while the connection was down: the relay pushes a change only to who is
+ * connected, so a friend who went offline (or came online, or went away) meanwhile would otherwise
+ * stay as last heard until their next change. At most {@link #MAX_HEARD} users, the one heard
+ * longest ago forgotten first (a relay can name any number of made-up users). The event thread's
+ * only.
+ */
+final class PresenceHeard {
+  /** Users remembered; far more than anyone has friends. */
+  static final int MAX_HEARD = 4096;
+
+  private final Map<String, Presence> heard = new LinkedHashMap<>(16, 0.75f, true);
+
+  /** {@code username}'s presence, as a presence event just told the listeners. */
+  void heard(String username, Presence presence) {
+    heard.put(Usernames.key(username), presence);
+    var oldest = heard.keySet().iterator();
+    while (heard.size() > MAX_HEARD && oldest.hasNext()) {
+      oldest.next();
+      oldest.remove();
+    }
+  }
+
+  /**
+   * After a reconnect, with the friends list just fetched: tells ({@code tell}) the presence of
+   * each friend whose presence differs from the one last heard (those never heard are not news).
+   */
+  void reconnected(List<FriendView> friends, BiConsumer<String, Presence> tell) {
+    for (FriendView friend : friends) {
+      if (friend.friendship() != Friendship.FRIENDS) {
+        continue;
+      }
+      Presence last = heard.get(Usernames.key(friend.username()));
+      if (last != null && !last.equals(friend.presence())) {
+        heard(friend.username(), friend.presence());
+        tell.accept(friend.username(), friend.presence());
+      }
+    }
+  }
+}
