@@ -36,8 +36,9 @@ public final class RelayOptions {
       converter = NonEmptyPath.class,
       paramLabel = "DIR",
       description =
-          "your profile directory: keys, pinned relay and contact keys, session (default:"
-              + " $CHAT_HOME/NAME, else $XDG_DATA_HOME/chat/NAME or ~/.local/share/chat/NAME)")
+          "your profile directory: keys, pinned relay and contact keys, session"
+              + " (default: $CHAT_HOME/NAME, else $XDG_DATA_HOME/chat/NAME, else the folder"
+              + " ~/.local/share/chat/NAME)")
   Path home;
 
   @Option(

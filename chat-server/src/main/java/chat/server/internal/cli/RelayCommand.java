@@ -64,7 +64,7 @@ public final class RelayCommand implements Callable<Integer> {
       paramLabel = "DIR",
       converter = NonEmptyPath.Directory.class,
       defaultValue = "./data",
-      description = "Data directory, created owner-only (default: ${DEFAULT-VALUE}).")
+      description = "Data directory (default: ${DEFAULT-VALUE}), created owner-only.")
   Path dataDir;
 
   @Option(
