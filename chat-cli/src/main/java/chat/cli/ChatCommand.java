@@ -334,6 +334,20 @@ public final class ChatCommand implements Callable<Integer> {
     }
     if (e instanceof UnmatchedArgumentException unmatched
         && !unmatched.getUnmatched().isEmpty()
+        && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      // a word too many, named as the command takes its words rather than by picocli's index
+      List<String> labels =
+          failed.getCommandSpec().positionalParameters().stream().map(p -> p.paramLabel()).toList();
+      return "'"
+          + unmatched.getUnmatched().get(0)
+          + "' is one word too many for '"
+          + name
+          + (labels.isEmpty()
+              ? "', which takes options only"
+              : "' (it takes " + String.join(" ", labels) + ")");
+    }
+    if (e instanceof UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()
         && unmatched.getUnmatched().get(0).startsWith("-")
         && !unmatched.getUnmatched().get(0).startsWith("--")
         && takesText(failed)) {

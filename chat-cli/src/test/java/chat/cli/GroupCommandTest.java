@@ -157,7 +157,8 @@ class GroupCommandTest {
     assertThat(two.exitCode()).isEqualTo(1);
     assertThat(two.err())
         .isEqualTo(
-            "chat: unmatched argument at index 6: 'carol' (see 'chat group transfer --help')\n");
+            "chat: 'carol' is one word too many for 'chat group transfer' (it takes ROOM USER)"
+                + " (see 'chat group transfer --help')\n");
     assertThat(list.exitCode()).isEqualTo(1);
     assertThat(list.err()).isEqualTo("chat: chat group admin takes one user at a time\n");
     assertThat(client.calls).noneMatch(call -> call.startsWith("administer"));
