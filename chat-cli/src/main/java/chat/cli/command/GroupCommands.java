@@ -157,6 +157,11 @@ final class GroupCommands {
     if (!command.arg(0).toLowerCase(Locale.ROOT).equals("create")) {
       throw new CommandException.Usage("usage: /group create NAME  (/help group)");
     }
+    if (command.argCount() > 2) {
+      throw new CommandException.Usage(
+          "a group's name is one word (a-z 0-9 _ -, e.g. /group create rust-team); give it a title"
+              + " with spaces once it is made: /rename TITLE");
+    }
     String room = Arguments.room(command.argCount() == 2 ? command.arg(1) : command.rest(1));
     context.client().createGroup(room);
     context.switchTo(room);

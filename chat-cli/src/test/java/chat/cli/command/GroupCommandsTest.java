@@ -56,9 +56,16 @@ class GroupCommandsTest {
     context.loggedInAs("alice");
 
     run("/group create bad name!");
+    run("/group create a b");
+    run("/group create bad!");
 
     assertThat(context.errors())
-        .containsExactly("error: not a room name: 1-64 of a-z 0-9 _ -, e.g. #rust");
+        .containsExactly(
+            "error: a group's name is one word (a-z 0-9 _ -, e.g. /group create rust-team); give"
+                + " it a title with spaces once it is made: /rename TITLE",
+            "error: a group's name is one word (a-z 0-9 _ -, e.g. /group create rust-team); give"
+                + " it a title with spaces once it is made: /rename TITLE",
+            "error: not a room name: 1-64 of a-z 0-9 _ -, e.g. #rust");
     assertThat(context.client.calls).isEmpty();
   }
 
