@@ -288,7 +288,7 @@ final class GroupCommand {
         "rename",
         "the group was renamed",
         (client, room) -> client.renameGroup(room, title),
-        room -> TerminalSafe.line(room) + " is now titled " + TerminalSafe.quoted(title));
+        room -> TerminalSafe.line(room) + " is now titled " + TerminalSafe.quoted(title.strip()));
   }
 
   @Command(

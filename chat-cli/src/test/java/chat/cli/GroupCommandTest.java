@@ -215,6 +215,16 @@ class GroupCommandTest {
     assertThat(result.out()).isEqualTo("#team is now titled \u201cWeekend plans\u201d\n");
   }
 
+  /** The title is said as the relay keeps it: without the spaces at its ends. */
+  @Test
+  void rename_spacesAtTheEnds_areNotSaid() {
+    Cli.Result result =
+        cli().run("--user", "alice", "group", "rename", "team", "  padded  title  ");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("#team is now titled \u201cpadded  title\u201d\n");
+  }
+
   @Test
   void kick_refusedByTheRelay_exits1WithItsReason() {
     client.failNext = new CommandException.Usage("only the owner of #team can do that");
