@@ -396,7 +396,8 @@ final class GroupCommand {
               new EachUser.Progress() {
                 @Override
                 public void done(String user) {
-                  print(support, kind, room, user, text.line(room, user));
+                  // as registered, once the relay's event named them (the user as typed, if not)
+                  print(support, kind, room, user, text.line(room, client.spelling(user)));
                   support.out().flush();
                 }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import chat.cli.CommandException;
 import chat.cli.client.FriendAction;
 import chat.cli.client.Friendship;
+import chat.cli.client.GroupAction;
 import chat.cli.client.TrustState;
 import chat.cli.client.internal.RelayChatClient;
 import chat.server.Relay;
@@ -83,6 +84,22 @@ class SpellingEndToEndTest {
       assertThat(alice.spelling("MAXIMILIAN")).isEqualTo("MAXIMILIAN");
 
       assertThat(alice.friend(FriendAction.ADD, "MAXIMILIAN")).isEqualTo(Friendship.REQUEST_SENT);
+
+      assertThat(alice.spelling("MAXIMILIAN")).isEqualTo("Maximilian");
+    }
+  }
+
+  /**
+   * As {@code chat group invite team MAXIMILIAN} then says: the relay's event, read before its
+   * reply, names him as registered.
+   */
+  @Test
+  void groupInvitation_typedInAnotherCase_namedAsRegisteredOnceAnswered() {
+    try (RelayChatClient alice = Clients.oneShot(relay.port(), homes)) {
+      alice.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      alice.createGroup("team");
+
+      alice.administer("#team", GroupAction.INVITE, "MAXIMILIAN");
 
       assertThat(alice.spelling("MAXIMILIAN")).isEqualTo("Maximilian");
     }

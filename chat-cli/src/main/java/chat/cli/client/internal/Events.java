@@ -226,6 +226,12 @@ final class Events {
           conversation, membership.username(), membership.change() == MembershipChange.JOINED);
       session.members.invalidate(conversation);
     } else if (event instanceof GroupEvent group) {
+      // The names as registered, before the reply that follows the event is read: a command that
+      // made the change ("chat group admin team MAXIMILIAN") says them so.
+      session.contacts.learnSpelling(group.actor());
+      if (group.username() != null) {
+        session.contacts.learnSpelling(group.username());
+      }
       switch (group.change()) {
         case KICKED, BANNED -> removed(session, group.conversation(), group.username());
         case DISBANDED -> session.members.left(group.conversation());
