@@ -79,7 +79,9 @@ class GroupScriptingEndToEndTest {
         chat.run("group", "invite", "team", "bob", "nobody", "@Carol", "--user", "alice");
 
     assertThat(invited.exitCode()).as(invited.toString()).isEqualTo(1);
-    assertThat(invited.out()).isEqualTo("invited bob to #team\ninvited Carol to #team\n");
+    assertThat(invited.out())
+        .as("named as registered, not as typed (@Carol)")
+        .isEqualTo("invited bob to #team\ninvited carol to #team\n");
     assertThat(invited.err())
         .isEqualTo("chat: no such user: nobody\nchat: 1 of 3 not invited: nobody\n");
     chat.ok("join", "team", "--user", "bob");
