@@ -194,6 +194,24 @@ class RoomLimitsIntegrationTest {
       assertThat(full.message())
           .as("#handed counts for dee now")
           .startsWith("you have created " + ROOMS_PER_USER + " rooms, this relay's limit: ");
+
+      ErrorReply back =
+          refused(
+              dee.call(
+                  new GroupMemberRequest(dee.nextId(), "#handed", GroupAction.TRANSFER, "cal")));
+      assertThat(back.code())
+          .as("cal, at the limit again, cannot take a group: else hand-overs would pass it")
+          .isEqualTo(ErrorCode.LIMIT_REACHED);
+      assertThat(back.message())
+          .isEqualTo(
+              "cal cannot take #handed: they have "
+                  + ROOMS_PER_USER
+                  + " rooms of their own, as many as they may create (a group counts for its"
+                  + " owner)");
+      ErrorReply stillDees = refused(dee.call(new JoinRequest(dee.nextId(), "#dee-extra")));
+      assertThat(stillDees.code())
+          .as("the refused hand-over changed nothing")
+          .isEqualTo(ErrorCode.LIMIT_REACHED);
     }
   }
 

@@ -115,9 +115,9 @@ final class GroupMemberActions {
           // An owner cannot be muted, nor lift their own mute.
           throw invalid(name + " is muted in " + room + ": unmute them before handing it over");
         }
+        capacity.handedOver(c, room, targetKey, name); // refused before any role changes
         tables.roles().set(c, room, actorKey, GroupRole.ADMIN);
         tables.roles().set(c, room, targetKey, GroupRole.OWNER);
-        capacity.handedOver(c, room, targetKey);
         return new Outcome(GroupChange.TRANSFERRED, name, false, false);
       case ADMIN:
         requireMember(name, member);

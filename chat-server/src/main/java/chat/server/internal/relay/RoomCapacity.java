@@ -49,10 +49,24 @@ public final class RoomCapacity {
   }
 
   /**
-   * Group {@code room} was handed to {@code ownerKey}: it counts against their rooms from now on,
-   * not its creator's, who no longer owns it and could not free it by leaving.
+   * Group {@code room} is handed to {@code ownerKey} ({@code owner} as registered): it counts
+   * against their rooms from now on, not its creator's, who no longer owns it and could not free it
+   * by leaving. Refused if they already have as many rooms as they may create, as a room of their
+   * own would be: else handing groups over would make rooms past every limit.
    */
-  void handedOver(Connection c, String room, String ownerKey) throws SQLException {
+  void handedOver(Connection c, String room, String ownerKey, String owner) throws SQLException {
+    int created = conversations.createdBy(c, ownerKey);
+    int allowed = userLimits.maxRooms(c, ownerKey).orElse(limits.maxRoomsPerUser());
+    if (created >= allowed) {
+      throw new RelayException(
+          ErrorCode.LIMIT_REACHED,
+          owner
+              + " cannot take "
+              + room
+              + ": they have "
+              + (created == 1 ? "1 room" : created + " rooms")
+              + " of their own, as many as they may create (a group counts for its owner)");
+    }
     conversations.setCreator(c, room, ownerKey);
   }
 
