@@ -7,6 +7,7 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.FriendView;
 import chat.protocol.ResumeReply;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,13 @@ import java.util.function.Supplier;
  * without a word, and no attempt starts after the close.
  */
 final class Reconnector {
+  /**
+   * How long after a reconnect the friends list is compared with the presence heard: the others
+   * reconnecting after a relay restart have come back by then (a client retries at most about 40
+   * seconds apart).
+   */
+  static final Duration FRIENDS_SETTLE = Duration.ofMinutes(1);
+
   private final SessionManager sessions;
   private final Listeners listeners;
   private final ScheduledExecutorService timer;
@@ -189,8 +197,8 @@ final class Reconnector {
                       listeners.connection(
                           ConnectionState.ONLINE, "reconnected to " + sessions.options().server());
                       gone.forEach(listeners::noLongerIn);
+                      checkFriendsLater(target);
                       new CatchUp(target, listeners).run(reply.conversations());
-                      friendsChangedMeanwhile(target);
                     });
               });
       if (!live) {
@@ -211,12 +219,27 @@ final class Reconnector {
   }
 
   /**
-   * Tells the listeners of the friends whose presence changed while the connection was down, which
-   * the relay pushed to no one (it pushes a change only to who is connected): one who went offline
-   * meanwhile would otherwise stay online here. On the event thread, after the catch-up.
+   * {@link #FRIENDS_SETTLE} after a reconnect of {@code target}, on its connection of now: tells
+   * the listeners of the friends whose presence changed while the connection was down, which the
+   * relay pushed to no one (it pushes a change only to who is connected), so that one who left
+   * meanwhile does not stay online here. Not at once: after a relay restart the others reconnect in
+   * the minute after this client, and would be said to go offline and come online again. A later
+   * reconnect checks for itself; this one then does nothing.
    */
-  private void friendsChangedMeanwhile(Session target) {
-    if (!sessions.isCurrent(target) || target.connectionState() != ConnectionState.ONLINE) {
+  private void checkFriendsLater(Session target) {
+    RelayConnection connection = target.rawConnection();
+    try {
+      timer.schedule(
+          () -> friendsChangedMeanwhile(target, connection),
+          FRIENDS_SETTLE.toMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // the client is closing
+    }
+  }
+
+  private void friendsChangedMeanwhile(Session target, RelayConnection connection) {
+    if (!stillOn(target, connection)) {
       return;
     }
     List<FriendView> friends;
@@ -225,7 +248,20 @@ final class Reconnector {
     } catch (RuntimeException e) {
       return; // an older relay without friends, or the connection dropped again: nothing to say
     }
-    target.presenceHeard.reconnected(friends, listeners::presence);
+    sessions.post(
+        () -> {
+          if (stillOn(target, connection)) { // not another user's list, logged in meanwhile
+            for (FriendView friend : target.presenceHeard.changed(friends)) {
+              listeners.presence(friend.username(), friend.presence());
+            }
+          }
+        });
+  }
+
+  private boolean stillOn(Session target, RelayConnection connection) {
+    return sessions.isCurrent(target)
+        && target.rawConnection() == connection
+        && target.connectionState() == ConnectionState.ONLINE;
   }
 
   /**

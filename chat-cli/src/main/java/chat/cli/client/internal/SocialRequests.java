@@ -360,7 +360,8 @@ final class SocialRequests {
    * received, each by lowercase username.
    */
   List<FriendView> friends() {
-    RelayConnection relay = relay(sessions.require());
+    Session session = sessions.require();
+    RelayConnection relay = relay(session);
     List<FriendView> out =
         new ArrayList<>(
             Pages.walk(
@@ -375,6 +376,7 @@ final class SocialRequests {
     out.sort(
         Comparator.comparing(FriendView::friendship)
             .thenComparing(friend -> friend.username().toLowerCase(Locale.ROOT)));
+    session.presenceHeard.listed(out); // for the check after a reconnect
     return out;
   }
 
