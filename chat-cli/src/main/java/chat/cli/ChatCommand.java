@@ -338,9 +338,11 @@ public final class ChatCommand implements Callable<Integer> {
       // a word too many, named as the command takes its words rather than by picocli's index
       List<String> labels =
           failed.getCommandSpec().positionalParameters().stream().map(p -> p.paramLabel()).toList();
+      List<String> extra = unmatched.getUnmatched();
       return "'"
-          + unmatched.getUnmatched().get(0)
-          + "' is one word too many for '"
+          + String.join(" ", extra)
+          + (extra.size() == 1 ? "' is one word" : "' are " + extra.size() + " words")
+          + " too many for '"
           + name
           + (labels.isEmpty()
               ? "', which takes options only"

@@ -170,7 +170,7 @@ final class ClientState {
    */
   static Optional<OtherRelay> otherRelaysSession(Path file, String server) {
     try {
-      StateFile stored = StateFile.parse(Files.readAllBytes(file));
+      StateFile stored = StateFile.parseUnchecked(Files.readAllBytes(file));
       return stored.server() != null
               && !server.equalsIgnoreCase(stored.server())
               && stored.session() != null

@@ -14,7 +14,7 @@ import chat.protocol.Usernames;
 record Opened(ChatMessage message, Content content) {
   /**
    * What {@code opened}, the opened envelope of {@code stored}, shows, before a reply is given the
-   * message it answers ({@link Inbox#replied}).
+   * message it answers (see {@link Inbox}).
    *
    * @throws CommandException if its content is not one this client can read
    */

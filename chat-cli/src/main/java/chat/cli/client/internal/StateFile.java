@@ -36,11 +36,21 @@ record StateFile(
    * @throws IllegalArgumentException if what they hold cannot be (see {@link #checked})
    */
   static StateFile parse(byte[] bytes) throws IOException {
+    return checked(parseUnchecked(bytes));
+  }
+
+  /**
+   * The file {@code bytes} hold, whatever its cursors and accepted ids: enough to tell which relay
+   * and user it is for.
+   *
+   * @throws IOException if they are not such a file (not JSON, or of another shape)
+   */
+  static StateFile parseUnchecked(byte[] bytes) throws IOException {
     StateFile stored = JSON.readValue(bytes, StateFile.class);
     if (stored == null) {
       throw new IOException("no JSON object");
     }
-    return checked(stored);
+    return stored;
   }
 
   /** Its bytes, to write. */
@@ -84,7 +94,7 @@ record StateFile(
 
   /**
    * {@code order} without duplicates and {@code unread} without entries that cannot be (either
-   * null: none), each at most {@link #ClientState.MAX_LIST_ORDER} long.
+   * null: none), each at most {@link ClientState#MAX_LIST_ORDER} long.
    */
   static KeptList bounded(List<String> order, Map<String, KeptList.Unread> unread) {
     List<String> inOrder =
