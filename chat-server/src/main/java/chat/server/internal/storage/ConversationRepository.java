@@ -104,6 +104,12 @@ public final class ConversationRepository {
     }
   }
 
+  /** Whether {@code creatorKey} is the creator {@link #createdBy} counts room {@code id} for. */
+  public boolean createdBy(Connection c, String id, String creatorKey) throws SQLException {
+    return SqlRows.exists(
+        c, "SELECT 1 FROM conversations WHERE id = ? AND created_by = ?", id, creatorKey);
+  }
+
   /** True if the conversation exists (a room may exist with no member left). */
   public boolean exists(Connection c, String id) throws SQLException {
     return SqlRows.exists(c, "SELECT 1 FROM conversations WHERE id = ?", id);
