@@ -57,7 +57,7 @@ final class Session {
   /** The other events pushed before the login was announced; the event thread's only. */
   final EventsBeforeLogin beforeLogin = new EventsBeforeLogin();
 
-  /** Others' presence as last told; the event thread's only. */
+  /** Others' presence as last told or listed, for the check after a reconnect. */
   final PresenceHeard presenceHeard = new PresenceHeard();
 
   /** The changed keys of contacts the person was told of; the event thread's only. */
