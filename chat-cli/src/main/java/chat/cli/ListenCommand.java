@@ -76,6 +76,7 @@ final class ListenCommand implements Callable<Integer> {
       Printer printer = new Printer(support, client, stopped, count);
       client.addListener(printer);
       ChatClient live = support.loggedIn(client);
+      knowFriends(live);
       try {
         if (!support.options().json()) {
           support.err().println("chat: listening as " + user + "; stop with Ctrl-C");
@@ -122,6 +123,19 @@ final class ListenCommand implements Callable<Integer> {
       }
       signals.succeeded();
       return 0;
+    }
+  }
+
+  /**
+   * Asks the friends list once, so that the client knows the presence of friends online already,
+   * whom no event names until they change: one who leaves while the connection is down is then said
+   * to have gone, after the reconnect, as one heard of since is.
+   */
+  private static void knowFriends(ChatClient live) {
+    try {
+      live.friends();
+    } catch (RuntimeException e) {
+      // a relay without friends, or a connection lost at once: only friends heard of are known
     }
   }
 

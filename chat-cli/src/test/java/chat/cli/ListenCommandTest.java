@@ -60,6 +60,9 @@ class ListenCommandTest {
                     .run("listen", "--user", "bob", "--json", "--count", "1"),
             OwnThread.EACH);
     await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    await("the friends list asked once, so friends online already are known")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> fake.calls.contains("friends"));
 
     fake.deliver("#ops", "alice", "the one counted");
     assertThat(fake.calls).contains("stopMessages false"); // by the listener, as it printed it
