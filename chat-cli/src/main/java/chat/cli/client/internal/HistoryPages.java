@@ -114,8 +114,7 @@ final class HistoryPages {
     // Below it, only a page that reached the start knows what was not given (sent before the join).
     long notForYou =
         reachedStart && lowest > 0 ? Math.max(between, top - lowest + 1 - returned) : between;
-    return new HistoryPage(
-        out, heldOut, notForYou, Math.min(between, notForYou), leftOut.messages());
+    return new HistoryPage(out, heldOut, notForYou, between, leftOut.messages());
   }
 
   /**

@@ -1,11 +1,11 @@
 package chat.cli.client.internal;
 
+import chat.cli.Newest;
 import chat.cli.client.FriendView;
 import chat.cli.client.Friendship;
 import chat.cli.client.Presence;
 import chat.protocol.Usernames;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,16 +21,11 @@ final class PresenceHeard {
   /** Users remembered; far more than anyone has friends. */
   static final int MAX_HEARD = 4096;
 
-  private final Map<String, Presence> heard = new LinkedHashMap<>(16, 0.75f, true);
+  private final Map<String, Presence> heard = new Newest<>(MAX_HEARD);
 
   /** {@code username}'s presence, as a presence event just told the listeners. */
   synchronized void heard(String username, Presence presence) {
     heard.put(Usernames.key(username), presence);
-    var oldest = heard.keySet().iterator();
-    while (heard.size() > MAX_HEARD && oldest.hasNext()) {
-      oldest.next();
-      oldest.remove();
-    }
   }
 
   /**

@@ -347,8 +347,7 @@ final class SocialRequests {
             new FriendUpdateRequest(relay.nextId(), InputRules.username(username), wire),
             FriendUpdateReply.class);
     session.requestsSaid.remove(Usernames.key(username)); // answered: a new one is new
-    if (reply.username() != null
-        && Usernames.key(reply.username()).equals(Usernames.key(username))) {
+    if (Usernames.key(reply.username()).equals(Usernames.key(username))) {
       session.contacts.learnSpelling(reply.username()); // as registered, for what is said of it
     }
     return Views.friendship(reply.state());

@@ -55,7 +55,7 @@ public final class RoomCapacity {
    * own would be: else handing groups over would make rooms past every limit.
    */
   void handedOver(Connection c, String room, String ownerKey, String owner) throws SQLException {
-    if (conversations.createdBy(c, room, ownerKey)) {
+    if (conversations.isCreator(c, room, ownerKey)) {
       return; // counted for them already (they made it, and had it handed back)
     }
     int created = conversations.createdBy(c, ownerKey);

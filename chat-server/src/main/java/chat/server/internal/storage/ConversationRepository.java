@@ -105,7 +105,7 @@ public final class ConversationRepository {
   }
 
   /** Whether {@code creatorKey} is the creator {@link #createdBy} counts room {@code id} for. */
-  public boolean createdBy(Connection c, String id, String creatorKey) throws SQLException {
+  public boolean isCreator(Connection c, String id, String creatorKey) throws SQLException {
     return SqlRows.exists(
         c, "SELECT 1 FROM conversations WHERE id = ? AND created_by = ?", id, creatorKey);
   }
