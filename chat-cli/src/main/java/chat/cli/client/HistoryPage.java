@@ -71,7 +71,7 @@ public record HistoryPage(
         notForYouBetween
             + (notForYouBetween == 1 ? " message in " : " messages in ")
             + label
-            + " after the first one the relay gave you "
+            + " newer than the oldest one shown "
             + (notForYouBetween == 1 ? "was" : "were")
             + " not given to you: not encrypted to you (sent while you were not in it, or before the sender"
             + " saw you join), or withheld by the relay";
