@@ -204,11 +204,14 @@ final class LineEditor {
   }
 
   /**
-   * The first column of the line to show in {@code width} columns so that the cursor, at display
-   * column {@code cursorColumn}, stays visible.
+   * The first column of the line, {@code lineWidth} columns wide, to show in {@code width} columns
+   * so that the cursor, at display column {@code cursorColumn}, stays visible. A line that fits (or
+   * fits from an earlier column, once the screen is wider) is not left scrolled past its start.
    */
-  int scrollFor(int cursorColumn, int width) {
+  int scrollFor(int cursorColumn, int lineWidth, int width) {
     int usable = Math.max(1, width);
+    // one column past the end, for the cursor there
+    scrollColumn = Math.min(scrollColumn, Math.max(0, lineWidth + 1 - usable));
     if (cursorColumn < scrollColumn) {
       scrollColumn = Math.max(0, cursorColumn - usable / 2);
     } else if (cursorColumn >= scrollColumn + usable) {

@@ -318,7 +318,7 @@ final class Renderer {
       all = before;
     }
     int cursorColumn = Cells.width(before);
-    int scroll = editor.scrollFor(cursorColumn, width);
+    int scroll = editor.scrollFor(cursorColumn, Cells.width(all), width);
     int column = 0;
     for (int i = 0; i < all.size(); ) {
       int end = Cells.glyphEnd(all, i);

@@ -64,15 +64,16 @@ final class StatusBar {
       int selfColumns = over > 0 ? Math.max(MIN_LABEL_COLUMNS, name - over) : Integer.MAX_VALUE;
       rest =
           rest(model, self, trustOf, labels, labelColumns, selfColumns, false, Integer.MAX_VALUE);
-      if (width(rest) > columns && hasActivity(model)) {
-        // Still too wide, and the activity would be cut: on a terminal too narrow for the
-        // conversation list it is the one sign of messages elsewhere. ONLINE and a calm trust
-        // summary (unverified, all verified) give way to it; a changed key or a lost connection
+      int alert = alertWidth(model, self, trustOf, labels);
+      if (width(rest) > columns && (hasActivity(model) || alert > 0)) {
+        // Still too wide, and the activity or a changed key's warning would be cut: on a terminal
+        // too narrow for the conversation list the activity is the one sign of messages
+        // elsewhere, and the warning is the one sign of a key to check. ONLINE and a calm trust
+        // summary (unverified, all verified) give way to them; a changed key or a lost connection
         // does not, though a changed key's names do (trustCells).
         quiet = true;
         rest =
             rest(model, self, trustOf, labels, labelColumns, selfColumns, true, Integer.MAX_VALUE);
-        int alert = alertWidth(model, self, trustOf, labels);
         if (width(rest) > columns && alert > 0) {
           int trustColumns = alert - (width(rest) - columns);
           rest = rest(model, self, trustOf, labels, labelColumns, selfColumns, true, trustColumns);

@@ -28,7 +28,7 @@ final class TuiContext implements CommandContext {
           "  Tab              complete a command, name, room or :shortcode:; again to cycle",
           "  Alt+1 .. Alt+0   go to conversation 1 .. 10",
           "  Alt+A            next conversation with unread messages, private ones first",
-          "  Ctrl-N, Ctrl-P   next, previous conversation",
+          "  Ctrl-N, Ctrl-P   next, previous conversation (Alt+Right, Alt+Left too)",
           "  PgUp, PgDn       scroll back, forward; End goes back to the bottom",
           "  Up, Down         the lines typed before",
           "  Ctrl-A, Ctrl-E   start, end of the line",

@@ -183,10 +183,20 @@ class LineEditorTest {
   void scrollFor_cursorPastEitherEdge_keepsItVisible() {
     LineEditor editor = new LineEditor();
 
-    assertThat(editor.scrollFor(5, 10)).isZero();
-    assertThat(editor.scrollFor(25, 10)).isEqualTo(16);
-    assertThat(editor.scrollFor(20, 10)).isEqualTo(16);
-    assertThat(editor.scrollFor(3, 10)).isZero();
+    assertThat(editor.scrollFor(5, 30, 10)).isZero();
+    assertThat(editor.scrollFor(25, 30, 10)).isEqualTo(16);
+    assertThat(editor.scrollFor(20, 30, 10)).isEqualTo(16);
+    assertThat(editor.scrollFor(3, 30, 10)).isZero();
+  }
+
+  @Test
+  void scrollFor_aScrolledLineThatFitsOnceTheScreenIsWider_showsFromItsStart() {
+    LineEditor editor = new LineEditor();
+    assertThat(editor.scrollFor(41, 41, 28)).isEqualTo(14); // narrow: the cursor at the end
+
+    assertThat(editor.scrollFor(41, 41, 118)).isZero(); // wide again: the whole line
+    assertThat(editor.scrollFor(41, 41, 30)).isEqualTo(12);
+    assertThat(editor.scrollFor(41, 41, 35)).isEqualTo(7); // wider: no empty columns at the end
   }
 
   @Test

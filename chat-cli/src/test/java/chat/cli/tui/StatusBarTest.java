@@ -191,6 +191,31 @@ class StatusBarTest {
         .isEqualTo(" [alice] [2:#ops] [CHANGED\u2026] [Act: \u2026");
   }
 
+  /**
+   * With nothing unread elsewhere, a changed key's warning still outlasts ONLINE: it is the one
+   * sign of a key to check, where ONLINE is the usual state.
+   */
+  @Test
+  void cells_tooNarrowForAChangedKey_withNoActivity_onlineGivesWay() {
+    TuiModel model = new TuiModel();
+    model.setConnection(ConnectionState.ONLINE);
+    model.incoming(Messages.of("#ops", 2, "bob", "there"), "alice");
+    model.select("#ops");
+    model.setMembers(
+        "#ops",
+        List.of(member("alice", TrustState.UNVERIFIED), member("carol", TrustState.CHANGED)),
+        Long.MAX_VALUE);
+
+    assertThat(bar(model, 50)).isEqualTo(" [alice] [1:#ops] [ONLINE] [CHANGED key: carol]");
+    assertThat(bar(model, 35)).isEqualTo(" [alice] [1:#ops] [CHANGED key: c\u2026]");
+    assertThat(bar(model, 31)).isEqualTo(" [alice] [1:#ops] [CHANGED key]");
+    assertThat(bar(model, 28)).isEqualTo(" [alice] [1:#ops] [CHANGED\u2026]");
+    model.setConnection(ConnectionState.RECONNECTING);
+    assertThat(bar(model, 50))
+        .as("a lost connection never gives way")
+        .isEqualTo(" [alice] [1:#ops] [RECONNECTING] [CHANGED key: c\u2026]");
+  }
+
   /** Alice online in #ops, with {@code members}, and a message waiting in #dev (the first). */
   private static TuiModel opsWithNewsInDev(MemberView... members) {
     TuiModel model = new TuiModel();
