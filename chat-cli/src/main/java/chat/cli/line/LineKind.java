@@ -28,10 +28,13 @@ enum LineKind {
   }
 
   /**
-   * The style without colour ({@code NO_COLOR}): a message that names this user and an error stay
-   * bold, everything else plain.
+   * The style without colour ({@code NO_COLOR}): a message that names this user, one sent to them
+   * privately and an error stay bold, so that what colour sets apart stays apart; everything else
+   * plain.
    */
   AttributedStyle monochrome() {
-    return this == MENTION || this == ERROR ? AttributedStyle.BOLD : AttributedStyle.DEFAULT;
+    return this == MENTION || this == PRIVATE || this == ERROR
+        ? AttributedStyle.BOLD
+        : AttributedStyle.DEFAULT;
   }
 }

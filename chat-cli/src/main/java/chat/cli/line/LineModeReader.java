@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
+import org.jline.reader.Buffer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
@@ -123,8 +125,41 @@ final class LineModeReader extends LineReaderImpl {
     reader.option(Option.CASE_INSENSITIVE, true);
     reader.option(Option.HISTORY_INCREMENTAL, false);
     GlyphKeys.install(reader);
+    bashWords(reader);
     quietAltLetters(reader);
     return reader;
+  }
+
+  /** The widget that moves to the end of the word, as bash's forward-word. */
+  static final String WORD_END = "chat-forward-word-end";
+
+  /**
+   * Alt+F and Ctrl-Right move to the end of the word (of letters and digits, as in bash), where
+   * JLine's own forward-word stops at the start of the next one; Alt+B and Ctrl-Left keep JLine's
+   * backward-word, which goes to the start of the word before, as bash's does.
+   */
+  static void bashWords(LineReader reader) {
+    reader
+        .getWidgets()
+        .put(
+            WORD_END,
+            () -> {
+              Buffer buffer = reader.getBuffer();
+              int at = buffer.cursor();
+              while (at < buffer.length() && !Character.isLetterOrDigit(buffer.atChar(at))) {
+                at++;
+              }
+              while (at < buffer.length() && Character.isLetterOrDigit(buffer.atChar(at))) {
+                at++;
+              }
+              buffer.cursor(at);
+              return true;
+            });
+    KeyMap<Binding> emacs = reader.getKeyMaps().get(LineReader.EMACS);
+    Reference forward = new Reference(WORD_END);
+    for (String key : List.of(KeyMap.alt('f'), KeyMap.alt('F'), "\u001b[1;5C", "\u001b[5C")) {
+      emacs.bind(forward, key);
+    }
   }
 
   /** The widget of a key that does nothing. */

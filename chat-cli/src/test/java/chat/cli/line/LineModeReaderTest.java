@@ -99,6 +99,26 @@ class LineModeReaderTest {
         .isEqualTo("XYab");
   }
 
+  /**
+   * As in bash: Alt+F (and Ctrl-Right) ends at the end of the word, where JLine's own forward-word
+   * stops at the start of the next; Alt+B (and Ctrl-Left) goes to the start of the word.
+   */
+  @Test
+  void bashWords_altFEndsAtTheWordsEnd_altBAtTheStartOfTheOneBefore() throws Exception {
+    harness.close();
+    harness = new TerminalHarness("xterm");
+    harness.terminal.setSize(new Size(80, 24));
+    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    LineModeReader.bashWords(reader);
+    CompletableFuture<String> line = reading(reader, "#lobby> ");
+
+    // Ctrl-A, Alt+F, X: after "one"; Ctrl-Right, Y: after "two"; Alt+B: before "twoY", Ctrl-Left:
+    // before "oneX", Z
+    harness.type("one two three\u0001\u001bfX\u001b[1;5CY\u001bb\u001b[1;5DZ\n");
+
+    assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("ZoneX twoY three");
+  }
+
   @Test
   void printAbove_dumbTerminalWhileTyping_startsBelowWhatWasTyped_andPromptFollows()
       throws Exception {

@@ -1428,7 +1428,10 @@ class LineModeTest {
         .contains("\u001b[K12:00:00 <bob> malice aforethought");
   }
 
-  /** NO_COLOR on a real terminal: no colour at all, but a message naming this user is bold. */
+  /**
+   * NO_COLOR on a real terminal: no colour at all, but a message naming this user is bold, and so
+   * is a private one, which colour shows in magenta.
+   */
   @Test
   void run_withoutColour_aMessageNamingThisUser_isStillBold() throws IOException {
     useTerminal("xterm-256color");
@@ -1437,11 +1440,16 @@ class LineModeTest {
     long now = Instant.parse("2026-03-13T12:00:00Z").toEpochMilli();
 
     mode.events().onMessage(timed(1, "lunch, Alice?", now, now));
+    mode.events()
+        .onMessage(
+            new ChatMessage(
+                "@alice+bob", 1, "%032x".formatted(9), "bob", now, now, "psst, in private", false));
     mode.events().onMessage(timed(2, "malice aforethought", now, now));
 
     await().atMost(TIMEOUT).until(() -> harness.output().contains("malice aforethought"));
     assertThat(harness.output())
         .contains("\u001b[1m12:00:00 <bob> lunch, Alice?")
+        .containsPattern("\u001b\\[1m@bob 12:00:00 <bob> psst, in private")
         .contains("\u001b[K12:00:00 <bob> malice aforethought")
         .doesNotContainPattern("\u001b\\[[0-9;]*3[0-7]m");
   }
