@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -103,6 +104,10 @@ public final class CommandRegistry {
     if (key.isEmpty()) {
       return List.of();
     }
+    String familiar = FAMILIAR.get(key);
+    if (familiar != null && find(familiar).isPresent()) {
+      return List.of(familiar);
+    }
     List<String> starting = new ArrayList<>();
     for (SlashCommand command : commands) {
       allNames(command).stream()
@@ -116,6 +121,27 @@ public final class CommandRegistry {
     }
     return nearest(typed).map(List::of).orElse(List.of());
   }
+
+  /**
+   * Commands of IRC clients and weechat that go by another name here, each with ours: typed from
+   * habit, they are answered with the command that does the same, not with whatever name is a
+   * letter away ({@code /nick} is one edit from {@code /kick}).
+   */
+  private static final Map<String, String> FAMILIAR =
+      Map.ofEntries(
+          Map.entry("names", "members"),
+          Map.entry("whois", "members"),
+          Map.entry("close", "leave"),
+          Map.entry("wc", "leave"),
+          Map.entry("list", "rooms"),
+          Map.entry("topic", "rename"),
+          Map.entry("op", "admin"),
+          Map.entry("deop", "deadmin"),
+          Map.entry("kickban", "ban"),
+          Map.entry("block", "ignore"),
+          Map.entry("unblock", "unignore"),
+          Map.entry("buffer", "switch"),
+          Map.entry("window", "switch"));
 
   /** The name followed by the aliases. */
   static List<String> allNames(SlashCommand command) {

@@ -104,6 +104,11 @@ public final class SlashCommandDispatcher implements InputDispatcher {
       return new CommandException.Usage("a command name must follow the slash: /help lists them");
     }
     String shown = TerminalSafe.line(typed.startsWith("/") ? typed : "/" + typed);
+    if (shown.equalsIgnoreCase("/nick")) {
+      return new CommandException.Usage(
+          "there is no /nick: others know you by the name you registered, which does not change"
+              + " (/register NAME makes another account). /help lists the commands.");
+    }
     List<String> near = registry.suggestions(typed);
     String suggestion = near.isEmpty() ? "" : " Did you mean " + oneOf(near) + "?";
     return new CommandException.Usage(

@@ -67,6 +67,15 @@ class CommandRegistryTest {
   }
 
   @Test
+  void suggestions_anotherClientsName_offersOursForIt_notTheNearestSpelling() {
+    assertThat(registry.suggestions("/names")).containsExactly("members");
+    assertThat(registry.suggestions("/CLOSE")).containsExactly("leave");
+    assertThat(registry.suggestions("/list")).containsExactly("rooms");
+    assertThat(registry.suggestions("/op")).containsExactly("admin");
+    assertThat(registry.suggestions("/block")).containsExactly("ignore");
+  }
+
+  @Test
   void suggestions_aTypo_offersTheNearest() {
     assertThat(registry.suggestions("jion")).containsExactly("join");
     assertThat(registry.suggestions("xyzzyplugh")).isEmpty();

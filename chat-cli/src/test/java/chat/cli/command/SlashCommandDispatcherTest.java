@@ -21,6 +21,16 @@ class SlashCommandDispatcherTest {
   }
 
   @Test
+  void dispatch_nick_saysNamesDoNotChange_neverOffersKick() {
+    new SlashCommandDispatcher().dispatch("/nick bobby", context);
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: there is no /nick: others know you by the name you registered, which does not"
+                + " change (/register NAME makes another account). /help lists the commands.");
+  }
+
+  @Test
   void dispatch_theStartOfSeveralCommands_offersEachOfThem() {
     new SlashCommandDispatcher().dispatch("/s", context);
 
