@@ -33,6 +33,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -137,7 +138,11 @@ public final class Relay implements AutoCloseable {
     LogIds logIds = new LogIds(LogPseudonymKey.loadOrCreate(dataDir, random));
     Database database;
     try {
-      database = Database.open(dataDir);
+      database =
+          Database.open(
+              dataDir, StoredKeysetCheck.of(cipher, dataDir.resolve(AtRestKeys.FILE_NAME)));
+    } catch (UncheckedIOException e) {
+      throw e.getCause(); // the envelope log refused: its own words
     } catch (SQLException e) {
       // SQLite's text alone ("file is not a database") does not say which file, and on a full
       // disk it names something else ("cannot commit - no transaction is active").
@@ -157,8 +162,6 @@ public final class Relay implements AutoCloseable {
                 + EnvelopeLog.DIRECTORY
                 + "/lock); stop it first, or give this one its own --data-dir");
       }
-      StoredKeysetCheck.requireKeysetOfStore(
-          database, cipher, dataDir.resolve(AtRestKeys.FILE_NAME));
     } catch (IOException | RuntimeException e) {
       try {
         database.close();

@@ -131,6 +131,55 @@ class RelayRestartTest {
     }
   }
 
+  /**
+   * Another relay's relay.db put beside this one's envelopes and keyset (a restore that mixed two
+   * copies) names places in the envelopes that hold other messages: the relay refuses to start, and
+   * cuts off nothing, where it used to cut the envelopes after the last place it names.
+   */
+  @Test
+  void start_withAnotherCopysRelayDb_isRefused_andTheEnvelopesStayWhole(@TempDir Path other)
+      throws Exception {
+    IdentityKeyPair alice = RelayFixture.identity("alice");
+    IdentityKeyPair erin = RelayFixture.identity("erin");
+    try (Relay relay = RelayFixture.start(dataDir);
+        TestClient client = connect(relay, dataDir)) {
+      register(client, alice);
+      login(client, "alice");
+      client.ok(new JoinRequest("j", "#ops"), JoinReply.class);
+      for (int i = 0; i < 5; i++) {
+        Envelope sent = seal(alice, "#ops", List.of(), "message " + i + " ".repeat(2000));
+        client.ok(new SendRequest("s" + i, "#ops", Bytes.of(sent.encode())), SendReply.class);
+      }
+    }
+    try (Relay relay = RelayFixture.start(other);
+        TestClient client = connect(relay, other)) {
+      register(client, erin);
+      login(client, "erin");
+      client.ok(new JoinRequest("j", "#lab"), JoinReply.class);
+      Envelope sent = seal(erin, "#lab", List.of(), "from the other relay");
+      client.ok(new SendRequest("s", "#lab", Bytes.of(sent.encode())), SendReply.class);
+    }
+    Files.copy(
+        other.resolve("relay.db"),
+        dataDir.resolve("relay.db"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.deleteIfExists(dataDir.resolve("relay.db-wal"));
+    Files.deleteIfExists(dataDir.resolve("relay.db-shm"));
+    Path segment;
+    try (var files = Files.list(dataDir.resolve("envelopes"))) {
+      segment = files.filter(p -> p.toString().endsWith(".seg")).findFirst().orElseThrow();
+    }
+    byte[] before = Files.readAllBytes(segment);
+
+    assertThatThrownBy(() -> RelayFixture.start(dataDir).close())
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("the newest stored message (stored ")
+        .hasMessageContaining(
+            "does not open where relay.db says it lies in envelopes/: relay.db and envelopes/"
+                + " come from different copies of the data directory");
+    assertThat(Files.readAllBytes(segment)).isEqualTo(before);
+  }
+
   @Test
   void history_readTwiceAndAfterARestart_sameBytes_eachTheReadersEntryWithItsRegisteredKey()
       throws Exception {

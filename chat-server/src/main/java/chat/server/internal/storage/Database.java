@@ -51,11 +51,24 @@ public final class Database implements AutoCloseable {
    * @throws SQLException if the file cannot be opened or migrated
    */
   public static Database open(Path dataDir) throws SQLException {
-    return open(dataDir, EnvelopeLog.SEGMENT_BYTES);
+    return open(dataDir, EnvelopeLog.OpeningCheck.NONE);
+  }
+
+  /**
+   * As {@link #open(Path)}, making {@code check} of the envelope log before its recovery changes
+   * anything (the relay's: {@link StoredKeysetCheck}).
+   */
+  public static Database open(Path dataDir, EnvelopeLog.OpeningCheck check) throws SQLException {
+    return open(dataDir, EnvelopeLog.SEGMENT_BYTES, check);
   }
 
   /** As {@link #open(Path)}, with envelope segments of {@code segmentBytes} (for tests). */
   static Database open(Path dataDir, long segmentBytes) throws SQLException {
+    return open(dataDir, segmentBytes, EnvelopeLog.OpeningCheck.NONE);
+  }
+
+  private static Database open(Path dataDir, long segmentBytes, EnvelopeLog.OpeningCheck check)
+      throws SQLException {
     Path file = dataDir.resolve(FILE_NAME);
     try {
       FilePermissions.ownerOnlyFile(file);
@@ -81,7 +94,7 @@ public final class Database implements AutoCloseable {
       }
       Connection reader = opened(opened, StatementCache.wrap(connect(file)));
       Connection checkpoints = opened(opened, connect(file));
-      envelopes = openEnvelopes(dataDir, writer, segmentBytes);
+      envelopes = openEnvelopes(dataDir, writer, segmentBytes, check);
       Database database = new Database(file, writer, reader, checkpoints, envelopes);
       database.restrictFiles();
       return database;
@@ -98,10 +111,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static EnvelopeLog openEnvelopes(Path dataDir, Connection writer, long segmentBytes)
+  private static EnvelopeLog openEnvelopes(
+      Path dataDir, Connection writer, long segmentBytes, EnvelopeLog.OpeningCheck check)
       throws SQLException {
     try {
-      return EnvelopeLog.open(dataDir, writer, segmentBytes, true);
+      return EnvelopeLog.open(dataDir, writer, segmentBytes, true, check);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

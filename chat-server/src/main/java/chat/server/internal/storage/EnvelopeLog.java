@@ -98,6 +98,31 @@ public final class EnvelopeLog implements AutoCloseable {
    */
   static EnvelopeLog open(Path dataDir, Connection writer, long segmentBytes, boolean direct)
       throws IOException, SQLException {
+    return open(dataDir, writer, segmentBytes, direct, OpeningCheck.NONE);
+  }
+
+  /**
+   * A check of what {@code relay.db} and the log hold together, made as a log this process owns is
+   * opened, before recovery changes anything in it (it cuts off what lies after the last committed
+   * envelope, which with another copy's {@code relay.db} would be that copy's envelopes).
+   */
+  @FunctionalInterface
+  public interface OpeningCheck {
+    /** No check. */
+    OpeningCheck NONE = (c, log) -> {};
+
+    /**
+     * Throws, saying why and what to do, if the log may not be used with {@code c}'s database.
+     *
+     * @throws IOException to refuse the log; nothing was changed
+     */
+    void check(Connection c, EnvelopeLog log) throws IOException, SQLException;
+  }
+
+  /** As {@link #open(Path, Connection, long, boolean)}, with {@code check} made first. */
+  static EnvelopeLog open(
+      Path dataDir, Connection writer, long segmentBytes, boolean direct, OpeningCheck check)
+      throws IOException, SQLException {
     Path directory = FilePermissions.ownerOnlyDirectory(dataDir.resolve(DIRECTORY));
     LogOwnership ownership = LogOwnership.take(directory);
     EnvelopeLog log = null;
@@ -106,7 +131,7 @@ public final class EnvelopeLog implements AutoCloseable {
       int align = direct && ownership.owned() ? DirectWrites.alignment(directory) : 1;
       log = new EnvelopeLog(directory, segmentBytes, ownership, align, end[0], end[1]);
       if (ownership.owned()) {
-        log.compactions.load(writer, log.recover(writer, end[1]));
+        log.compactions.load(writer, log.recover(writer, end[1], check));
       }
       return log;
     } catch (IOException | SQLException | RuntimeException e) {
@@ -142,9 +167,10 @@ public final class EnvelopeLog implements AutoCloseable {
    *
    * @return the segments below the current one, whose files are there
    */
-  private List<Long> recover(Connection writer, long committedEnd)
+  private List<Long> recover(Connection writer, long committedEnd, OpeningCheck check)
       throws IOException, SQLException {
     SegmentCheck.requireStoredEnvelopes(writer, files); // first: a refusal changes nothing
+    check.check(writer, this);
     long segment = appender.segment();
     erasures.erase(writer, segment);
     List<Long> earlier = new ArrayList<>();
