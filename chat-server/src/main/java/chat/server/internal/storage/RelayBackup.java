@@ -131,6 +131,8 @@ public final class RelayBackup {
     }
     try {
       FilePermissions.ownerOnlyDirectory(target);
+      String firstFailure = null;
+      boolean sameEachTime = true;
       for (int attempt = 1; ; attempt++) {
         try {
           long[] copied = copy(dataDir, target);
@@ -140,6 +142,23 @@ public final class RelayBackup {
           SegmentFiles.sync(target);
           return new Copied(messages, (int) copied[0], copied[1], attempt);
         } catch (Unverified e) {
+          if (firstFailure == null) {
+            firstFailure = e.getMessage();
+          } else {
+            sameEachTime &= firstFailure.equals(e.getMessage());
+          }
+          if (attempt == ATTEMPTS && sameEachTime) {
+            // A relay's writes meanwhile would not fail the same message in every copy.
+            throw new Refused(
+                "the copy could not be read back: "
+                    + e.getMessage()
+                    + ", the same in each of "
+                    + ATTEMPTS
+                    + " copies, so the data directory is damaged there, and trying again will not"
+                    + " help (the relay's log says the same when that message is read); a backup"
+                    + " would keep the damage. Keep what it holds by copying the folder while the"
+                    + " relay is stopped, and restore from an earlier backup if you have one");
+          }
           if (attempt == ATTEMPTS) {
             throw new Refused(
                 "the copy could not be read back in "

@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -179,7 +180,8 @@ class RelayBackupTest {
   }
 
   @Test
-  void take_aLogThatDoesNotOpen_isRefusedAfterThreeTries_andLeavesNothing() throws Exception {
+  void take_aLogThatDoesNotOpen_isRefusedAfterThreeTries_asDamaged_andLeavesNothing()
+      throws Exception {
     stored(3);
     Path segment = dataDir().resolve(EnvelopeLog.DIRECTORY).resolve("0000000000000000.seg");
     byte[] bytes = Files.readAllBytes(segment);
@@ -191,11 +193,38 @@ class RelayBackupTest {
             () ->
                 RelayBackup.take(dataDir(), target(), (attempt, copy) -> copies.incrementAndGet()))
         .isInstanceOf(RelayBackup.Refused.class)
-        .hasMessage(
-            "the copy could not be read back in 3 tries (message 1 of #room does not open in the"
-                + " copy): the relay kept changing its envelope log meanwhile, or the data"
-                + " directory is damaged; try again");
+        .hasMessageStartingWith(
+            "the copy could not be read back: message 1 of #room does not open in the copy, the"
+                + " same in each of 3 copies, so the data directory is damaged there, and trying"
+                + " again will not help");
     assertThat(copies).hasValue(3);
+    assertThat(target()).doesNotExist();
+  }
+
+  /** Copies that fail on different messages are the relay's writes, maybe: it says try again. */
+  @Test
+  void take_copiesFailingOnDifferentMessages_isRefusedAsChangingMeanwhile() throws Exception {
+    stored(3);
+
+    assertThatThrownBy(
+            () ->
+                RelayBackup.take(
+                    dataDir(),
+                    target(),
+                    (attempt, copy) -> {
+                      Path segment =
+                          copy.resolve(EnvelopeLog.DIRECTORY).resolve("0000000000000000.seg");
+                      byte[] bytes = Files.readAllBytes(segment);
+                      // the first try loses every envelope; the others the later half of them
+                      int from = attempt == 1 ? 0 : bytes.length / 2;
+                      Arrays.fill(bytes, from, bytes.length, (byte) 0);
+                      Files.write(segment, bytes);
+                    }))
+        .isInstanceOf(RelayBackup.Refused.class)
+        .hasMessageStartingWith("the copy could not be read back in 3 tries (message ")
+        .hasMessageEndingWith(
+            "does not open in the copy): the relay kept changing its envelope log meanwhile, or"
+                + " the data directory is damaged; try again");
     assertThat(target()).doesNotExist();
   }
 
