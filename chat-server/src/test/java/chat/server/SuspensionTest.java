@@ -49,7 +49,7 @@ class SuspensionTest {
   static void startRelay() throws Exception {
     relay = RelayFixture.start(dataDir);
     try (TestClient client = current()) {
-      for (String name : List.of("Mallory", "trent", "oscar", "peggy", "victor")) {
+      for (String name : List.of("Mallory", "trent", "oscar", "peggy", "victor", "walter")) {
         register(client, RelayFixture.identity(name));
       }
     }
@@ -204,6 +204,32 @@ class SuspensionTest {
       assertThat(refused.code()).isEqualTo(ErrorCode.ACCOUNT_SUSPENDED);
       assertThat(refused.message()).isEqualTo(SUSPENDED);
     }
+  }
+
+  /**
+   * As set-limit with the limit a user has: the same suspension again changes and records nothing.
+   */
+  @Test
+  void suspendingAgain_withTheSameReason_recordsNothing_withAnotherReasonRecordsIt()
+      throws Exception {
+    cli("users", "suspend", "walter", "--reason", "flooding");
+    cli("users", "suspend", "walter", "--reason", "flooding");
+    cli("users", "suspend", "walter", "--reason", "flooding again");
+    cli("users", "unsuspend", "walter");
+
+    List<AuditEvent> admin;
+    try (Connection c = Database.openReadOnly(dataDir)) {
+      admin =
+          new AuditRepository()
+              .find(c, new AuditQuery(Optional.of("walter"), 0, Optional.of(AuditType.ADMIN), 10));
+    }
+    String operator = "OS user " + System.getProperty("user.name");
+    assertThat(admin)
+        .extracting(AuditEvent::detail)
+        .containsExactly(
+            "account suspended by " + operator + ": flooding",
+            "account suspended by " + operator + ": flooding again",
+            "suspension lifted by " + operator);
   }
 
   @Test

@@ -35,7 +35,8 @@ public final class SuspendCommand extends UserChange {
       description =
           "Why, shown to the user when the relay refuses them (at most "
               + ErrorCode.MAX_REASON_CHARS
-              + " characters, no control characters). Suspending again changes only the reason.")
+              + " characters, no control characters). Suspending again changes only the reason;"
+              + " with the same reason, nothing.")
   String reason = "";
 
   @Override
@@ -58,7 +59,15 @@ public final class SuspendCommand extends UserChange {
         apply(
             key,
             (connection, user) -> {
-              new SuspensionRepository().suspend(connection, user, now, why);
+              SuspensionRepository suspensions = new SuspensionRepository();
+              if (suspensions
+                  .find(connection, user)
+                  .filter(held -> held.reason().equals(why))
+                  .isPresent()) {
+                return; // suspended already, for the same reason: nothing changes, nothing to
+                // record
+              }
+              suspensions.suspend(connection, user, now, why);
               audit(
                   connection,
                   now,
