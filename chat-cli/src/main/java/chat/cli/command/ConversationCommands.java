@@ -81,9 +81,15 @@ final class ConversationCommands {
     }
     String room = Arguments.room(command.arg(0));
     boolean already = context.client().conversations().contains(room);
+    boolean here = already && context.currentConversation().filter(room::equals).isPresent();
     context.client().join(room); // asked all the same: the relay's list is the one that counts
     context.switchTo(room);
-    context.info(already ? "you are already in " + room + "; now in " + room : "joined " + room);
+    context.info(
+        here
+            ? "you are already in " + room
+            : already
+                ? "you are a member of " + room + " already; now in " + room
+                : "joined " + room);
   }
 
   private static void leave(Input.Command command, CommandContext context) {

@@ -342,8 +342,16 @@ class ConversationCommandsTest {
 
     run("/join Rust");
 
-    assertThat(context.lines).containsExactly("info: you are already in #rust; now in #rust");
+    assertThat(context.lines)
+        .containsExactly("info: you are a member of #rust already; now in #rust");
     assertThat(context.current).isEqualTo("#rust");
+    context.lines.clear();
+
+    run("/join rust");
+
+    assertThat(context.lines)
+        .as("from #rust itself")
+        .containsExactly("info: you are already in #rust");
   }
 
   /** The numbers /switch lists are the ones /switch N takes: the front end's, as on screen. */
