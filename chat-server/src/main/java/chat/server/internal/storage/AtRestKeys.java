@@ -66,7 +66,13 @@ public final class AtRestKeys {
     try {
       return AtRestSealer.fromKeyset(SmallFiles.read(file, 1 << 20, "an at-rest keyset"));
     } catch (MalformedDataException e) {
-      throw new IOException("invalid at-rest keyset " + file, e);
+      throw new IOException(
+          "invalid at-rest keyset "
+              + file
+              + ": it is damaged; put back the copy from a backup of this data directory (a"
+              + " chat-server backup holds it with relay.db): without it what the relay stored"
+              + " cannot be read",
+          e);
     }
   }
 

@@ -279,7 +279,7 @@ class RelayBackupTest {
 
     assertThatThrownBy(() -> RelayBackup.take(dataDir(), target()))
         .isInstanceOf(RelayBackup.Refused.class)
-        .hasMessage("invalid at-rest keyset " + keyset);
+        .hasMessageStartingWith("invalid at-rest keyset " + keyset + ": it is damaged; put back");
     assertThat(target()).doesNotExist();
   }
 
