@@ -253,6 +253,29 @@ class FileTransferIntegrationTest {
     }
   }
 
+  /** An uploader out of the room mid-upload (left, or removed) may not go on filling the relay. */
+  @Test
+  void upload_byAnUploaderWhoLeftMeanwhile_isRefusedAtItsNextChunk() throws Exception {
+    byte[] data = randomBytes(CHUNK * 3);
+    String id = newFileId();
+    try (TestClient dave = as("dave")) {
+      start(dave, id, "#files", data.length);
+      dave.ok(
+          new FileChunkRequest(dave.nextId(), id, 0, Bytes.of(Arrays.copyOfRange(data, 0, CHUNK))),
+          FileChunkReply.class);
+      dave.ok(new LeaveRequest(dave.nextId(), "#files"), LeaveReply.class);
+      try {
+        Bytes next = Bytes.of(Arrays.copyOfRange(data, CHUNK, 2 * CHUNK));
+        assertThat(error(dave.call(new FileChunkRequest(dave.nextId(), id, CHUNK, next))))
+            .isEqualTo(ErrorCode.NOT_MEMBER);
+        assertThat(error(dave.call(new FileFinishRequest(dave.nextId(), id))))
+            .isEqualTo(ErrorCode.NOT_MEMBER);
+      } finally {
+        dave.ok(new JoinRequest(dave.nextId(), "#files"), JoinReply.class);
+      }
+    }
+  }
+
   @Test
   void download_byNonMemberOrFormerMember_isRefused() throws Exception {
     byte[] data = randomBytes(1000);

@@ -181,7 +181,10 @@ public final class FileService {
     }
   }
 
-  /** Appends one chunk where the upload stands and acknowledges it once it is durable. */
+  /**
+   * Appends one chunk where the upload stands and acknowledges it once it is durable; refused
+   * ({@link ErrorCode#NOT_MEMBER}) once the uploader is out of the file's conversation.
+   */
   public FileChunkReply chunk(ClientConnection connection, FileChunkRequest request) {
     String key = connection.state().requireUserKey();
     Bytes fileId = Bytes.fromHex(request.fileId());
@@ -190,6 +193,8 @@ public final class FileService {
         storage.write(
             c -> {
               FileRow row = ownUpload(c, fileId, key, now);
+              // An uploader who left or was removed meanwhile uploads no more to the conversation.
+              conversations.requireMember(c, row.conversation(), key);
               long offset = request.offset();
               long expected = Math.min(row.chunkBytes(), row.size() - row.received());
               if (row.complete() || offset != row.received() || expected <= 0) {
@@ -223,6 +228,7 @@ public final class FileService {
         storage.write(
             c -> {
               FileRow found = ownUpload(c, fileId, key, now);
+              conversations.requireMember(c, found.conversation(), key);
               if (found.received() != found.size()) {
                 throw new RelayException(
                     ErrorCode.FILE_INCOMPLETE,
