@@ -224,8 +224,26 @@ final class TransferLog {
     }
   }
 
+  /**
+   * Writes the file, merged with what other processes of the profile wrote since, under the file's
+   * lock: two processes saving at once would each write over what the other just wrote (a download
+   * done read as offered again, or as cut off).
+   */
   private void save() {
-    refresh();
+    try {
+      ProfileLock.holding(
+          file,
+          () -> {
+            refresh();
+            write();
+            return null;
+          });
+    } catch (IOException e) {
+      throw new CommandException.FileAccess("cannot write " + file + ": " + FileIo.reason(e), e);
+    }
+  }
+
+  private void write() throws IOException {
     List<FileTransfer> out = new ArrayList<>();
     Map<String, Runner> running = new HashMap<>();
     for (FileTransfer entry : all()) {
@@ -237,12 +255,7 @@ final class TransferLog {
         out.add(entry);
       }
     }
-    try {
-      PrivateFiles.write(
-          file,
-          JSON.writeValueAsBytes(new LogFile(server, out, running.isEmpty() ? null : running)));
-    } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot write " + file + ": " + FileIo.reason(e), e);
-    }
+    PrivateFiles.write(
+        file, JSON.writeValueAsBytes(new LogFile(server, out, running.isEmpty() ? null : running)));
   }
 }

@@ -30,6 +30,41 @@ class TransferLogTest {
     assertThat(TransferLog.load(file, "elsewhere:7443").all()).isEmpty();
   }
 
+  /**
+   * Logs of one profile saving at once (parallel {@code chat file get} runs, here threads with a
+   * log each) keep every entry: without the lock, one read, another wrote, and the first wrote over
+   * it.
+   */
+  @Test
+  void savedAtOnceByManyLogs_keepsEveryEntry() throws Exception {
+    Path file = dir.resolve("files.json");
+    int writers = 6;
+    int each = 15;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        runs.add(
+            pool.submit(
+                () -> {
+                  TransferLog log = TransferLog.load(file, SERVER);
+                  for (int i = 0; i < each; i++) {
+                    log.put(done("%02d%030d".formatted(writer, i)), true);
+                  }
+                }));
+      }
+      for (java.util.concurrent.Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(TransferLog.load(file, SERVER).all()).hasSize(writers * each);
+  }
+
   private static FileTransfer downloading(String id) {
     return new FileTransfer(
         id, false, "#team", "bob", "report.pdf", 3, TransferState.DOWNLOADING, 0, 3, "", "", 1);
