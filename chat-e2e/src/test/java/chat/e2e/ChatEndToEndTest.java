@@ -575,7 +575,7 @@ class ChatEndToEndTest {
       assertThat(last.notForYouBetween()).isEqualTo(3);
       assertThat(last.notForYouNote("#gap"))
           .hasValue(
-              "3 messages in #gap newer than the oldest one shown were not given to you:"
+              "3 messages in #gap newer than the oldest one the relay gave you were not given to you:"
                   + " not encrypted to you (sent while you were not in it, or before the sender"
                   + " saw you join), or withheld by the relay");
       HistoryPage all = alice.historyPage("#gap", 50);

@@ -307,7 +307,7 @@ class HostileRelayHistoryTest {
       assertThat(page.messages()).extracting(ChatMessage::text).containsExactly("one", "three");
       assertThat(page.notForYouNote("@alice"))
           .contains(
-              "1 message in @alice newer than the oldest one shown was not given to you: not"
+              "1 message in @alice newer than the oldest one the relay gave you was not given to you: not"
                   + " encrypted to you (sent while you were not in it, or before the sender saw you"
                   + " join), or withheld by the relay");
     }

@@ -180,6 +180,32 @@ class RelayRestartTest {
     assertThat(Files.readAllBytes(segment)).isEqualTo(before);
   }
 
+  /**
+   * One stored message whose bytes were damaged later, alone in the log: damage, not another copy's
+   * relay.db. The relay starts, as it did before the check, and says so when it is read.
+   */
+  @Test
+  void start_withItsOnlyMessageDamaged_starts() throws Exception {
+    IdentityKeyPair alice = RelayFixture.identity("alice");
+    try (Relay relay = RelayFixture.start(dataDir);
+        TestClient client = connect(relay, dataDir)) {
+      register(client, alice);
+      login(client, "alice");
+      client.ok(new JoinRequest("j", "#ops"), JoinReply.class);
+      Envelope sent = seal(alice, "#ops", List.of(), "the only one" + " ".repeat(500));
+      client.ok(new SendRequest("s", "#ops", Bytes.of(sent.encode())), SendReply.class);
+    }
+    Path segment;
+    try (var files = Files.list(dataDir.resolve("envelopes"))) {
+      segment = files.filter(p -> p.toString().endsWith(".seg")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(segment);
+    bytes[200] ^= 1;
+    Files.write(segment, bytes);
+
+    RelayFixture.start(dataDir).close();
+  }
+
   @Test
   void history_readTwiceAndAfterARestart_sameBytes_eachTheReadersEntryWithItsRegisteredKey()
       throws Exception {

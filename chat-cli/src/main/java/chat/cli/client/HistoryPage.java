@@ -15,9 +15,9 @@ import java.util.Optional;
  *     relay keeps, were not given to this user because none of their keys was among the recipients
  *     (sent before the user joined, typically); when the page was filled before reaching the start,
  *     only those above the oldest message given (nothing is known of older ones)
- * @param notForYouBetween how many of {@link #notForYou} come after the first message the relay
- *     gave this user: not "sent before you joined", but not encrypted to this user, or withheld by
- *     the relay (a stored message it cannot read back)
+ * @param notForYouBetween how many of {@link #notForYou} are newer than the oldest message the
+ *     relay gave this user: not "sent before you joined", but not encrypted to this user, or
+ *     withheld by the relay (a stored message it cannot read back)
  * @param leftOut per sender and reason, the messages in the same stretch that were given to this
  *     user but are not shown and never will be (signed by a key that is not the sender's now, not
  *     verified, not encrypted to this user's current key, unreadable, damaged, moved here from
@@ -71,7 +71,7 @@ public record HistoryPage(
         notForYouBetween
             + (notForYouBetween == 1 ? " message in " : " messages in ")
             + label
-            + " newer than the oldest one shown "
+            + " newer than the oldest one the relay gave you "
             + (notForYouBetween == 1 ? "was" : "were")
             + " not given to you: not encrypted to you (sent while you were not in it, or before the sender"
             + " saw you join), or withheld by the relay";

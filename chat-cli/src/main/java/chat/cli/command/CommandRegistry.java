@@ -130,9 +130,7 @@ public final class CommandRegistry {
   private static final Map<String, String> FAMILIAR =
       Map.ofEntries(
           Map.entry("names", "members"),
-          Map.entry("whois", "members"),
           Map.entry("close", "leave"),
-          Map.entry("wc", "leave"),
           Map.entry("list", "rooms"),
           Map.entry("topic", "rename"),
           Map.entry("op", "admin"),

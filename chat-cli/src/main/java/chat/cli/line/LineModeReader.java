@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
-import org.jline.reader.Buffer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
@@ -134,32 +133,48 @@ final class LineModeReader extends LineReaderImpl {
   static final String WORD_END = "chat-forward-word-end";
 
   /**
-   * Alt+F and Ctrl-Right move to the end of the word (of letters and digits, as in bash), where
-   * JLine's own forward-word stops at the start of the next one; Alt+B and Ctrl-Left keep JLine's
+   * Alt+F and Ctrl-Right move to the end of the word, as in bash, where JLine's own forward-word
+   * stops at the start of the next one ({@link #forwardWordEnd}); Alt+B and Ctrl-Left keep JLine's
    * backward-word, which goes to the start of the word before, as bash's does.
    */
-  static void bashWords(LineReader reader) {
-    reader
-        .getWidgets()
-        .put(
-            WORD_END,
-            () -> {
-              Buffer buffer = reader.getBuffer();
-              int at = buffer.cursor();
-              while (at < buffer.length() && !Character.isLetterOrDigit(buffer.atChar(at))) {
-                at++;
-              }
-              while (at < buffer.length() && Character.isLetterOrDigit(buffer.atChar(at))) {
-                at++;
-              }
-              buffer.cursor(at);
-              return true;
-            });
+  static void bashWords(LineModeReader reader) {
+    reader.getWidgets().put(WORD_END, reader::forwardWordEnd);
     KeyMap<Binding> emacs = reader.getKeyMaps().get(LineReader.EMACS);
     Reference forward = new Reference(WORD_END);
     for (String key : List.of(KeyMap.alt('f'), KeyMap.alt('F'), "\u001b[1;5C", "\u001b[5C")) {
       emacs.bind(forward, key);
     }
+  }
+
+  /**
+   * Moves to the end of the word, or of the word after, as many times as the count given with
+   * Alt+digit (a negative count moves back, as backward-word). A word is what JLine's other word
+   * keys take for one (Alt+B, Alt+D), with the combining marks that belong to its letters.
+   */
+  boolean forwardWordEnd() {
+    if (count < 0) {
+      count = -count;
+      return backwardWord();
+    }
+    for (int i = 0; i < Math.max(1, count); i++) {
+      int at = buf.cursor();
+      while (at < buf.length() && !wordPart(buf.atChar(at))) {
+        at++;
+      }
+      while (at < buf.length() && wordPart(buf.atChar(at))) {
+        at++;
+      }
+      buf.cursor(at);
+    }
+    return true;
+  }
+
+  private boolean wordPart(int c) {
+    int type = Character.getType(c);
+    return isWord(c)
+        || type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
   }
 
   /** The widget of a key that does nothing. */

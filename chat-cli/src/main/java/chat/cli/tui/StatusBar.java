@@ -74,8 +74,11 @@ final class StatusBar {
         quiet = true;
         rest =
             rest(model, self, trustOf, labels, labelColumns, selfColumns, true, Integer.MAX_VALUE);
-        if (width(rest) > columns && alert > 0) {
-          int trustColumns = alert - (width(rest) - columns);
+        // The names give way to the activity, or, with none, only as far as the warning itself
+        // does not fit: what comes after it (working..., transfers) is cut at the edge instead.
+        int trustOver = width(rest) - columns - (hasActivity(model) ? 0 : afterTrustWidth(model));
+        if (trustOver > 0 && alert > 0) {
+          int trustColumns = alert - trustOver;
           rest = rest(model, self, trustOf, labels, labelColumns, selfColumns, true, trustColumns);
         }
       }
@@ -122,6 +125,17 @@ final class StatusBar {
         .filter(t -> t.style() == Style.BAR_ALERT)
         .map(t -> Cells.width(t.text()))
         .orElse(0);
+  }
+
+  /** The columns of what follows the trust state in the bar: activity, transfers, working. */
+  private static int afterTrustWidth(TuiModel model) {
+    List<Cell> after = new ArrayList<>();
+    activity(after, model);
+    transfers(after, model);
+    if (model.busyCommands() > 0) {
+      segment(after, "working...", Style.BAR_WARN);
+    }
+    return width(after);
   }
 
   /** Whether another conversation has activity ({@link #activity} shows it). */

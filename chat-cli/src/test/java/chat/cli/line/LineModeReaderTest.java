@@ -119,6 +119,23 @@ class LineModeReaderTest {
     assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("ZoneX twoY three");
   }
 
+  /** A count given with Alt+digit moves as many words, as in bash; combining marks stay whole. */
+  @Test
+  void bashWords_aCountMovesThatManyWords_andAWordKeepsItsMarks() throws Exception {
+    harness.close();
+    harness = new TerminalHarness("xterm");
+    harness.terminal.setSize(new Size(80, 24));
+    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    LineModeReader.bashWords(reader);
+    CompletableFuture<String> line = reading(reader, "#lobby> ");
+
+    // Ctrl-A, Alt+3 Alt+F, X: after "three"; then to the end of "nai\u0308ve", Y
+    harness.type("one two three nai\u0308ve\u0001\u001b3\u001bfX\u001bfY\n");
+
+    assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+        .isEqualTo("one two threeX nai\u0308veY");
+  }
+
   @Test
   void printAbove_dumbTerminalWhileTyping_startsBelowWhatWasTyped_andPromptFollows()
       throws Exception {

@@ -210,6 +210,13 @@ class StatusBarTest {
     assertThat(bar(model, 35)).isEqualTo(" [alice] [1:#ops] [CHANGED key: c\u2026]");
     assertThat(bar(model, 31)).isEqualTo(" [alice] [1:#ops] [CHANGED key]");
     assertThat(bar(model, 28)).isEqualTo(" [alice] [1:#ops] [CHANGED\u2026]");
+    model.commandStarted();
+    assertThat(bar(model, 48))
+        .as("with nothing unread, the names give way to no more than the warning itself needs")
+        .startsWith(" [alice] [1:#ops] [CHANGED key: carol] [")
+        .endsWith("\u2026")
+        .hasSize(48);
+    model.commandFinished();
     model.setConnection(ConnectionState.RECONNECTING);
     assertThat(bar(model, 50))
         .as("a lost connection never gives way")

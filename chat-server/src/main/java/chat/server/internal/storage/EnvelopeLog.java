@@ -109,14 +109,18 @@ public final class EnvelopeLog implements AutoCloseable {
   @FunctionalInterface
   public interface OpeningCheck {
     /** No check. */
-    OpeningCheck NONE = (c, log) -> {};
+    OpeningCheck NONE = (c, log, after) -> {};
 
     /**
-     * Throws, saying why and what to do, if the log may not be used with {@code c}'s database.
+     * Throws, saying why and what to do, if the log may not be used with {@code c}'s database;
+     * {@code bytesAfterCommitted} lie in the log after the last envelope the database names (beyond
+     * the padding of its last block), which recovery is about to cut off: after a crash, at most
+     * what the last batch wrote before its commit.
      *
-     * @throws IOException to refuse the log; nothing was changed
+     * @throws IOException to refuse the log; nothing was changed in it
      */
-    void check(Connection c, EnvelopeLog log) throws IOException, SQLException;
+    void check(Connection c, EnvelopeLog log, long bytesAfterCommitted)
+        throws IOException, SQLException;
   }
 
   /** As {@link #open(Path, Connection, long, boolean)}, with {@code check} made first. */
@@ -170,7 +174,7 @@ public final class EnvelopeLog implements AutoCloseable {
   private List<Long> recover(Connection writer, long committedEnd, OpeningCheck check)
       throws IOException, SQLException {
     SegmentCheck.requireStoredEnvelopes(writer, files); // first: a refusal changes nothing
-    check.check(writer, this);
+    check.check(writer, this, bytesAfter(committedEnd));
     long segment = appender.segment();
     erasures.erase(writer, segment);
     List<Long> earlier = new ArrayList<>();
@@ -193,6 +197,26 @@ public final class EnvelopeLog implements AutoCloseable {
     files.sync();
     SegmentFiles.sync(files.directory().getParent());
     return earlier;
+  }
+
+  /**
+   * The bytes that lie after the last committed envelope, which ends at {@code committedEnd} in the
+   * current segment, beyond its last block's padding: in that segment and in any after it.
+   */
+  private long bytesAfter(long committedEnd) throws IOException {
+    long segment = appender.segment();
+    long after = 0;
+    try (DirectoryStream<Path> each = Files.newDirectoryStream(files.directory())) {
+      for (Path file : each) {
+        long number = SegmentFiles.number(file);
+        if (number == segment) {
+          after += Math.max(0, Files.size(file) - roundUp(committedEnd, align));
+        } else if (number > segment) {
+          after += Files.size(file);
+        }
+      }
+    }
+    return after;
   }
 
   /** The segment and end of the last committed envelope; segment 0, offset 0 if there is none. */

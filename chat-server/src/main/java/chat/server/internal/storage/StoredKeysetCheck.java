@@ -26,15 +26,21 @@ public final class StoredKeysetCheck {
    * The check, made as the envelope log is opened and before its recovery changes anything: it
    * refuses {@code cipher} if it does not hold the key that sealed the newest or the oldest stored
    * message, as the row's key prefix names it; and the log if neither of those two messages opens
-   * where {@code relay.db} says it lies. A row whose envelope cannot be read, or a database that
-   * cannot be read, is not this check's to judge: reading them says so.
+   * where {@code relay.db} says it lies, when they are two, or when the log goes on past the last
+   * envelope {@code relay.db} names (one message alone that does not open is damage, said when it
+   * is read). A row whose envelope cannot be read, or a database that cannot be read, is not this
+   * check's to judge: reading them says so.
    */
   public static EnvelopeLog.OpeningCheck of(AtRestCipher cipher, Path keysetFile) {
-    return (c, log) -> require(c, new MessageRepository(log), cipher, keysetFile);
+    return (c, log, after) -> require(c, new MessageRepository(log), cipher, keysetFile, after);
   }
 
   private static void require(
-      Connection c, MessageRepository messages, AtRestCipher cipher, Path keysetFile)
+      Connection c,
+      MessageRepository messages,
+      AtRestCipher cipher,
+      Path keysetFile,
+      long bytesAfterCommitted)
       throws IOException {
     List<MessageRow> ends;
     try {
@@ -72,7 +78,10 @@ public final class StoredKeysetCheck {
         // another message's bytes, or damaged: told below if no end opens
       }
     }
-    if (read > 0 && opened == 0) {
+    // One message that does not open is damage the relay starts with, and says when it is read;
+    // refused only when two do not, or when the log also goes on past what relay.db names, as
+    // another copy's envelopes do.
+    if (read > 0 && opened == 0 && (read > 1 || bytesAfterCommitted > 0)) {
       throw new IOException(
           "the newest stored message (stored "
               + stored(ends.get(0))
@@ -86,8 +95,10 @@ public final class StoredKeysetCheck {
               + Database.FILE_NAME
               + " and "
               + EnvelopeLog.DIRECTORY
-              + "/ come from different copies of the data directory (or are damaged); nothing"
-              + " was changed. Restore the whole data directory from one chat-server backup");
+              + "/ come from different copies of the data directory (or are damaged); "
+              + EnvelopeLog.DIRECTORY
+              + "/ was not changed. Restore the whole data directory from one chat-server"
+              + " backup");
     }
   }
 
