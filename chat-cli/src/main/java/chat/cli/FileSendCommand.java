@@ -63,7 +63,27 @@ final class FileSendCommand implements Callable<Integer> {
         "the file was sent",
         client -> {
           String conversation = conversation(client, to);
-          FileOffer offer = client.sendFile(conversation, file);
+          FileOffer offer;
+          try (CancelOnSignal signals = new CancelOnSignal(() -> client.cancelFileSend(""))) {
+            try {
+              offer = client.sendFile(conversation, file);
+            } catch (CommandException e) {
+              if (signals.signalled() && ChatClient.SEND_CANCELLED.equals(e.getMessage())) {
+                // Said in place of "you cancelled it"; then the hook ends the process, with the
+                // signal's code, while this thread waits for that.
+                support
+                    .err()
+                    .println(
+                        "chat: stopped by a signal: what was uploaded of "
+                            + FileText.name(file.getFileName().toString())
+                            + " is deleted on the relay");
+                support.err().flush();
+                signals.ended();
+                signals.awaitExit();
+              }
+              throw e;
+            }
+          }
           if (support.options().json()) {
             support
                 .out()
