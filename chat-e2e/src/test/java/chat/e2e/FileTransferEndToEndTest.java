@@ -581,6 +581,28 @@ class FileTransferEndToEndTest {
   }
 
   /**
+   * An offer accepted after leaving its room names the room and says why, not "this conversation".
+   */
+  @Test
+  void acceptFile_afterLeavingTheRoom_namesItAndSaysWhy() throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener());
+        RelayChatClient bob = live("bob", relay.port(), bobEvents)) {
+      alice.join("#gone");
+      bob.join("#gone");
+      alice.sendFile("#gone", randomFile("left.txt", 10));
+      String shortId = bobEvents.awaitOffer("left.txt").shortId();
+      bob.leave("#gone");
+
+      assertThatThrownBy(() -> bob.acceptFile(shortId))
+          .isInstanceOf(CommandException.NotMember.class)
+          .hasMessage(
+              "you are not in #gone: only its members may download its files (what was fetched is"
+                  + " kept, and the download resumes if you join it again)");
+    }
+  }
+
+  /**
    * After dave replaces his keys, the offer he downloaded was encrypted to the old ones: {@code
    * /files} still lists it, so accepting it again says why it cannot be, not "no file offer".
    */

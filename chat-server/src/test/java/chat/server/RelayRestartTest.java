@@ -165,10 +165,7 @@ class RelayRestartTest {
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.deleteIfExists(dataDir.resolve("relay.db-wal"));
     Files.deleteIfExists(dataDir.resolve("relay.db-shm"));
-    Path segment;
-    try (var files = Files.list(dataDir.resolve("envelopes"))) {
-      segment = files.filter(p -> p.toString().endsWith(".seg")).findFirst().orElseThrow();
-    }
+    Path segment = firstSegment();
     byte[] before = Files.readAllBytes(segment);
 
     assertThatThrownBy(() -> RelayFixture.start(dataDir).close())
@@ -195,15 +192,19 @@ class RelayRestartTest {
       Envelope sent = seal(alice, "#ops", List.of(), "the only one" + " ".repeat(500));
       client.ok(new SendRequest("s", "#ops", Bytes.of(sent.encode())), SendReply.class);
     }
-    Path segment;
-    try (var files = Files.list(dataDir.resolve("envelopes"))) {
-      segment = files.filter(p -> p.toString().endsWith(".seg")).findFirst().orElseThrow();
-    }
+    Path segment = firstSegment();
     byte[] bytes = Files.readAllBytes(segment);
     bytes[200] ^= 1;
     Files.write(segment, bytes);
 
     RelayFixture.start(dataDir).close();
+  }
+
+  /** The first envelope segment of the data directory. */
+  private Path firstSegment() throws IOException {
+    try (var files = Files.list(dataDir.resolve("envelopes"))) {
+      return files.filter(p -> p.toString().endsWith(".seg")).sorted().findFirst().orElseThrow();
+    }
   }
 
   @Test

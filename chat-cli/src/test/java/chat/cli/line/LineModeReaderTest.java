@@ -39,10 +39,7 @@ class LineModeReaderTest {
    */
   @Test
   void readLine_keysThatComeTogether_makeTheLine_aKeyAloneShowsAtOnce() throws Exception {
-    harness.close();
-    harness = new TerminalHarness("xterm");
-    harness.terminal.setSize(new Size(80, 24));
-    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    LineModeReader reader = onXterm();
     CompletableFuture<String> line = reading(reader, "#lobby> ");
 
     harness.type("q");
@@ -64,10 +61,7 @@ class LineModeReaderTest {
   @Test
   void readLine_keysTypedAheadOrAlone_areDrawnWithoutAskingTheTerminalForTheNext()
       throws Exception {
-    harness.close();
-    harness = new TerminalHarness("xterm");
-    harness.terminal.setSize(new Size(80, 24));
-    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    LineModeReader reader = onXterm();
 
     reader.runMacro("first line\r"); // one line at a time, as the line mode hands them over
     assertThat(reader.readLine("#lobby> ")).isEqualTo("first line");
@@ -82,13 +76,18 @@ class LineModeReaderTest {
     assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("q");
   }
 
-  /** Alt+Q, unbound in bash, types nothing, nor Alt+A; Alt+B keeps its meaning, a word back. */
-  @Test
-  void quietAltLetters_anUnboundAltLetterTypesNothing_boundOnesStillWork() throws Exception {
+  /** A reader on an xterm of 80 by 24, in place of the harness's dumb terminal. */
+  private LineModeReader onXterm() throws Exception {
     harness.close();
     harness = new TerminalHarness("xterm");
     harness.terminal.setSize(new Size(80, 24));
-    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    return new LineModeReader(harness.terminal, "test");
+  }
+
+  /** Alt+Q, unbound in bash, types nothing, nor Alt+A; Alt+B keeps its meaning, a word back. */
+  @Test
+  void quietAltLetters_anUnboundAltLetterTypesNothing_boundOnesStillWork() throws Exception {
+    LineModeReader reader = onXterm();
     LineModeReader.quietAltLetters(reader);
     CompletableFuture<String> line = reading(reader, "#lobby> ");
 
@@ -105,10 +104,7 @@ class LineModeReaderTest {
    */
   @Test
   void bashWords_altFEndsAtTheWordsEnd_altBAtTheStartOfTheOneBefore() throws Exception {
-    harness.close();
-    harness = new TerminalHarness("xterm");
-    harness.terminal.setSize(new Size(80, 24));
-    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    LineModeReader reader = onXterm();
     LineModeReader.bashWords(reader);
     CompletableFuture<String> line = reading(reader, "#lobby> ");
 
@@ -122,10 +118,7 @@ class LineModeReaderTest {
   /** A count given with Alt+digit moves as many words, as in bash; combining marks stay whole. */
   @Test
   void bashWords_aCountMovesThatManyWords_andAWordKeepsItsMarks() throws Exception {
-    harness.close();
-    harness = new TerminalHarness("xterm");
-    harness.terminal.setSize(new Size(80, 24));
-    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    LineModeReader reader = onXterm();
     LineModeReader.bashWords(reader);
     CompletableFuture<String> line = reading(reader, "#lobby> ");
 

@@ -456,7 +456,24 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public Path acceptFile(String fileId) {
-    return files.accept(fileId);
+    try {
+      return files.accept(fileId);
+    } catch (CommandException.NotMember e) {
+      // Out of the offer's conversation (left, removed) before or while it downloads: named,
+      // where the relay says "this conversation".
+      String conversation;
+      try {
+        conversation = files.offer(fileId).conversation();
+      } catch (CommandException notFound) {
+        throw e;
+      }
+      String label =
+          sessions.current().map(session -> session.label(conversation)).orElse(conversation);
+      throw new CommandException.NotMember(
+          CommandException.NotMember.naming(label).getMessage()
+              + ": only its members may download its files (what was fetched is kept, and the"
+              + " download resumes if you join it again)");
+    }
   }
 
   @Override

@@ -64,8 +64,7 @@ public final class SuspendCommand extends UserChange {
                   .find(connection, user)
                   .filter(held -> held.reason().equals(why))
                   .isPresent()) {
-                return; // suspended already, for the same reason: nothing changes, nothing to
-                // record
+                return; // suspended already, for this reason: nothing changes or is recorded
               }
               suspensions.suspend(connection, user, now, why);
               audit(

@@ -89,7 +89,7 @@ public final class StoredKeysetCheck {
               + (ends.size() > 1 ? " and the oldest do" : " does")
               + " not open where "
               + Database.FILE_NAME
-              + " says it lies in "
+              + (ends.size() > 1 ? " says they lie in " : " says it lies in ")
               + EnvelopeLog.DIRECTORY
               + "/: "
               + Database.FILE_NAME
