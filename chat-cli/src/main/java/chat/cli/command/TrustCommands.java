@@ -52,7 +52,9 @@ final class TrustCommands {
   private static void fingerprint(Input.Command command, CommandContext context) {
     String self = Arguments.self(context);
     String user = command.argCount() > 0 ? Arguments.username(command.arg(0)) : self;
-    String display = context.client().fingerprint(user).toDisplayString();
+    String display =
+        known(user, "no fingerprint for ", () -> context.client().fingerprint(user))
+            .toDisplayString();
     String whose =
         user.equalsIgnoreCase(self)
             ? "your fingerprint"
@@ -62,7 +64,8 @@ final class TrustCommands {
 
   private static void safety(Input.Command command, CommandContext context) {
     String user = otherUser(command.arg(0), context);
-    SafetyNumber number = context.client().safetyNumber(user);
+    SafetyNumber number =
+        known(user, "no safety number with ", () -> context.client().safetyNumber(user));
     String name = spelled(user, context);
     context.info("safety number with " + name + ": " + number.toDisplayString());
     if (context.client().trustState(user) == TrustState.VERIFIED) {
@@ -89,6 +92,19 @@ final class TrustCommands {
     String name = spelled(user, context);
     context.info(
         TrustReport.afterTrust(name, before, context.client().trustState(user), "/safety " + name));
+  }
+
+  /**
+   * What {@code ask} gives for {@code user}; a user the relay has no account for is said as the
+   * other commands say it ({@code no fingerprint for zzz: the relay has no user of that name}).
+   */
+  private static <T> T known(String user, String what, java.util.function.Supplier<T> ask) {
+    try {
+      return ask.get();
+    } catch (CommandException.NoSuchUser e) {
+      throw new CommandException.NoSuchUser(
+          what + TerminalSafe.line(user) + ": the relay has no user of that name");
+    }
   }
 
   /** {@code user} as registered, once this client holds their key ({@link ChatClient#spelling}). */

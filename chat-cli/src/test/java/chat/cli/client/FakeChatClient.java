@@ -649,6 +649,9 @@ public final class FakeChatClient implements ChatClient {
   @Override
   public Fingerprint fingerprint(String username) {
     call("fingerprint", username);
+    if (missingAccounts.contains(Usernames.key(username))) {
+      throw new CommandException.NoSuchUser("no such user: " + username); // as the relay says
+    }
     byte[] raw = new byte[Fingerprint.SIZE_BYTES];
     Arrays.fill(raw, (byte) username.length());
     return Fingerprint.of(raw);
@@ -657,6 +660,9 @@ public final class FakeChatClient implements ChatClient {
   @Override
   public SafetyNumber safetyNumber(String username) {
     call("safetyNumber", username);
+    if (missingAccounts.contains(Usernames.key(username))) {
+      throw new CommandException.NoSuchUser("no such user: " + username); // as the relay says
+    }
     return new SafetyNumber(String.join("", Collections.nCopies(12, "12345")));
   }
 

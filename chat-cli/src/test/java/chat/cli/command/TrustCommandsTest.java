@@ -32,6 +32,19 @@ class TrustCommandsTest {
   }
 
   @Test
+  void fingerprintAndSafety_ofNoSuchUser_sayItAsOtherCommandsDo() {
+    context.client.missingAccounts.add("zzz");
+
+    run("/fingerprint zzz");
+    run("/safety zzz");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: no fingerprint for zzz: the relay has no user of that name",
+            "error: no safety number with zzz: the relay has no user of that name");
+  }
+
+  @Test
   void safety_showsGroupedNumberAndHowToVerify() {
     run("/safetynumber bob");
 

@@ -115,6 +115,23 @@ class LineModeReaderTest {
     assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("ZoneX twoY three");
   }
 
+  /** Line mode's own reader has the bash word keys: Alt+F ends at the end of the word. */
+  @Test
+  void forLineMode_hasTheBashWordKeys() throws Exception {
+    onXterm();
+    LineModeReader reader =
+        LineModeReader.forLineMode(
+            harness.terminal,
+            true,
+            (text, cursor) -> java.util.List.of(),
+            new org.jline.reader.impl.history.DefaultHistory());
+    CompletableFuture<String> line = reading(reader, "#lobby> ");
+
+    harness.type("one two\u0001\u001bfX\n");
+
+    assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("oneX two");
+  }
+
   /** A count given with Alt+digit moves as many words, as in bash; combining marks stay whole. */
   @Test
   void bashWords_aCountMovesThatManyWords_andAWordKeepsItsMarks() throws Exception {
