@@ -31,22 +31,7 @@ class FileSendSignalEndToEndTest {
       file.setLength(90L << 20); // long enough to be stopped while it uploads
     }
     ProcessBuilder builder =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            "chat.cli.Main",
-            "file",
-            "send",
-            big.toString(),
-            "--to",
-            "bob",
-            "--user",
-            "alice");
-    builder.environment().put("CHAT_SERVER", "127.0.0.1:" + relay.port());
-    builder.environment().put("CHAT_HOME", home.toString());
-    builder.environment().put("CHAT_PASSWORD", new String(Clients.PASSWORD));
-    builder.environment().put("CHAT_PASSPHRASE", new String(Clients.PASSPHRASE));
+        chat.process("file", "send", big.toString(), "--to", "bob", "--user", "alice");
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Path said = home.resolve("send.err");
     builder.redirectError(said.toFile());

@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
@@ -40,6 +42,22 @@ final class ScriptRunner {
   ScriptRunner env(String name, String value) {
     env.put(name, value);
     return this;
+  }
+
+  /**
+   * A {@code chat ARGS} process of its own (a JVM on this test's class path), with this runner's
+   * environment: for what only a process has, such as the signals that stop it.
+   */
+  ProcessBuilder process(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("chat.cli.Main");
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    return builder;
   }
 
   /**

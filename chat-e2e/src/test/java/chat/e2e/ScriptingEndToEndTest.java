@@ -351,21 +351,8 @@ class ScriptingEndToEndTest {
   @Test
   void listen_stoppedBySigterm_exitsZero() throws Exception {
     assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
-    Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder builder =
-        new ProcessBuilder(
-                javaCommand.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "chat.cli.Main",
-                "listen",
-                "--user",
-                "bob")
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put("CHAT_SERVER", "127.0.0.1:" + relay.port());
-    builder.environment().put("CHAT_HOME", home.toString());
-    builder.environment().put("CHAT_PASSWORD", new String(Clients.PASSWORD));
-    builder.environment().put("CHAT_PASSPHRASE", new String(Clients.PASSPHRASE));
+        chat.process("listen", "--user", "bob").redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Process listen = builder.start();
     try {
       java.io.BufferedReader err =

@@ -130,11 +130,7 @@ final class StatusBar {
   /** The columns of what follows the trust state in the bar: activity, transfers, working. */
   private static int afterTrustWidth(TuiModel model) {
     List<Cell> after = new ArrayList<>();
-    activity(after, model);
-    transfers(after, model);
-    if (model.busyCommands() > 0) {
-      segment(after, "working...", Style.BAR_WARN);
-    }
+    afterTrust(after, model);
     return width(after);
   }
 
@@ -186,12 +182,17 @@ final class StatusBar {
           .filter(t -> !quiet || t.style() == Style.BAR_ALERT)
           .ifPresent(t -> segment(cells, trustCells(t, trustColumns)));
     }
+    afterTrust(cells, model);
+    return cells;
+  }
+
+  /** What follows the trust state in the bar: activity, transfers, and a command still running. */
+  private static void afterTrust(List<Cell> cells, TuiModel model) {
     activity(cells, model);
     transfers(cells, model);
     if (model.busyCommands() > 0) {
       segment(cells, "working...", Style.BAR_WARN);
     }
-    return cells;
   }
 
   /**

@@ -15,9 +15,13 @@ final class ConversationNaming {
     try {
       return request.get();
     } catch (CommandException.NotMember e) {
-      throw CommandException.NotMember.naming(
-          sessions.current().map(session -> session.label(conversation)).orElse(conversation));
+      throw CommandException.NotMember.naming(label(sessions, conversation));
     }
+  }
+
+  /** How the current session names {@code conversation} ({@code #ops}, {@code @bob}). */
+  static String label(SessionManager sessions, String conversation) {
+    return sessions.current().map(session -> session.label(conversation)).orElse(conversation);
   }
 
   /** {@link #naming(SessionManager, String, Supplier)} for a request that returns nothing. */

@@ -467,10 +467,9 @@ public final class RelayChatClient implements ChatClient {
       } catch (CommandException notFound) {
         throw e;
       }
-      String label =
-          sessions.current().map(session -> session.label(conversation)).orElse(conversation);
       throw new CommandException.NotMember(
-          CommandException.NotMember.naming(label).getMessage()
+          CommandException.NotMember.naming(ConversationNaming.label(sessions, conversation))
+                  .getMessage()
               + ": only its members may download its files (what was fetched is kept, and the"
               + " download resumes if you join it again)");
     }
